@@ -1,0 +1,113 @@
+"""StreamField blocks that editors combine into the home page and standard pages."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.images.blocks import ImageBlock
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=200)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Section heading (h2)")), ("h3", _("Subheading (h3)"))],
+        default="h2",
+        help_text=_(
+            "Use subheadings only below a section heading, so screen readers can navigate."
+        ),
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "home/blocks/heading_block.html"
+        preview_value = {"text": "Kreispartnerschaften mit der Ukraine", "level": "h2"}
+
+
+class FigureBlock(blocks.StructBlock):
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "home/blocks/figure_block.html"
+
+
+class ListBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=200)
+    items = blocks.ListBlock(blocks.CharBlock(label=_("Item"), max_length=500), label=_("Items"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("List (e.g. aims)")
+        template = "home/blocks/list_block.html"
+        preview_value = {
+            "heading": "Unsere Ziele",
+            "items": ["Partnerschaften stärken", "Wiederaufbau unterstützen"],
+        }
+
+
+class CalloutBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), max_length=200)
+    text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link"])
+
+    class Meta:
+        icon = "help"
+        label = _("Info box")
+        template = "home/blocks/callout_block.html"
+        preview_value = {
+            "heading": "Gefördert durch die Staatskanzlei NRW",
+            "text": "<p>Das Reallabor wird von der Staatskanzlei Nordrhein-Westfalen gefördert.</p>",
+        }
+
+
+class LinkButtonBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("Link text"), max_length=100)
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    url = blocks.URLBlock(label=_("External address"), required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("Link button")
+        template = "home/blocks/link_button_block.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            raise blocks.StructBlockValidationError(
+                block_errors={"page": _("Choose either a page or an external address.")}
+            )
+        return value
+
+
+class ContactBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), max_length=200)
+    text = blocks.RichTextBlock(
+        label=_("Text"),
+        required=False,
+        features=["bold", "italic", "link"],
+        help_text=_("The contact details from the site settings are shown below this text."),
+    )
+
+    class Meta:
+        icon = "mail"
+        label = _("Contact")
+        template = "home/blocks/contact_block.html"
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    """The blocks every content page offers."""
+
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        label=_("Text"),
+        icon="pilcrow",
+        features=["h3", "bold", "italic", "link", "ol", "ul", "document-link"],
+        template="home/blocks/paragraph_block.html",
+        preview_value="<p>Die Festigung der Städtepartnerschaften steht im Mittelpunkt.</p>",
+    )
+    figure = FigureBlock()
+    list = ListBlock()
+    callout = CalloutBlock()
+    link_button = LinkButtonBlock()
+    contact = ContactBlock()

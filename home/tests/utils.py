@@ -1,0 +1,63 @@
+"""A small multilingual site tree for tests: German home page with English and Ukrainian versions."""
+
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+from wagtail.test.utils import WagtailPageTestCase
+
+from home.models import HomePage
+
+
+def translate_page(page, language_code, **changes):
+    """Copy a German page into another language, as a translator would, and publish it."""
+    locale = Locale.objects.get(language_code=language_code)
+    with translation.override(language_code):
+        translated = page.copy_for_translation(locale, copy_parents=True)
+    for name, value in changes.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    return translated.specific
+
+
+class SiteTreeTestCase(WagtailPageTestCase):
+    """Locales de/en/uk and a published home page in each language as the default site's root."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.locales = {
+            code: Locale.objects.get_or_create(language_code=code)[0] for code in ("de", "en", "uk")
+        }
+        # Replace Wagtail's welcome page, which the initial migrations create.
+        Site.objects.all().delete()
+        Page.objects.filter(depth=2).delete()
+        root = Page.get_first_root_node()
+        cls.home = root.add_child(
+            instance=HomePage(
+                title="Reallabor Startseite",
+                slug="startseite",
+                introduction="Wir bringen Kreise und Kommunen zusammen.",
+                locale=cls.locales["de"],
+            )
+        )
+        cls.home.save_revision().publish()
+        cls.site = Site.objects.create(
+            hostname="testserver", port=80, root_page=cls.home, is_default_site=True
+        )
+        cls.home_en = translate_page(
+            cls.home,
+            "en",
+            title="Reallabor home",
+            slug="home",
+            introduction="We connect districts.",
+        )
+        cls.home_uk = translate_page(
+            cls.home,
+            "uk",
+            title="Реальна лабораторія",
+            slug="holovna",
+            introduction="Ми об’єднуємо.",
+        )
+
+    def add_child(self, parent, page):
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        return page

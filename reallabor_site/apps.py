@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class ReallaborSiteConfig(AppConfig):
+    """Site-wide glue: base templates, static files, and the content loading command."""
+
+    name = "reallabor_site"
+    verbose_name = "Reallabor-Website"

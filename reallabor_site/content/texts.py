@@ -1,0 +1,55 @@
+"""A text in the three site languages, and helpers to turn nested content into one language."""
+
+import html
+from typing import NamedTuple
+
+
+class T(NamedTuple):
+    """One piece of content in German (the source), English and Ukrainian."""
+
+    de: str
+    en: str
+    uk: str
+
+
+def paragraphs(*texts):
+    """Rich text made of plain paragraphs; each paragraph is translated on its own."""
+    return Paragraphs(texts)
+
+
+class Paragraphs(tuple):
+    pass
+
+
+def in_language(value, language):
+    """Replace every T in a nested structure by its text in `language`."""
+    if isinstance(value, T):
+        return getattr(value, language)
+    if isinstance(value, Paragraphs):
+        return "".join(
+            f"<p>{html.escape(in_language(p, language), quote=False)}</p>" for p in value
+        )
+    if isinstance(value, dict):
+        return {key: in_language(item, language) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(in_language(item, language) for item in value)
+    return value
+
+
+def as_segment(text):
+    """How wagtail-localize shows a plain text as a translatable segment."""
+    return html.escape(text, quote=False).replace("\n", "<br/>")
+
+
+def translation_map(value, language, into=None):
+    """Map each German segment in a nested structure to its translation in `language`."""
+    mapping = {} if into is None else into
+    if isinstance(value, T):
+        mapping[as_segment(value.de)] = as_segment(getattr(value, language))
+    elif isinstance(value, dict):
+        for item in value.values():
+            translation_map(item, language, mapping)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            translation_map(item, language, mapping)
+    return mapping
