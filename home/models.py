@@ -1,10 +1,12 @@
+from django.apps import apps
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
@@ -45,7 +47,12 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "home.PracticeExampleIndexPage",
+        "events.EventIndexPage",
+        "speakers.SpeakerIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")
@@ -215,3 +222,162 @@ class SiteSettings(BaseSiteSetting):
             )
         }
         return [translated.get(page.translation_key, page) for page in chosen if page.live]
+
+
+class CooperationField(TranslatableMixin, models.Model):
+    """A field in which partners cooperate, e.g. "Katastrophenschutz" or "Jugendaustausch".
+
+    A translatable snippet rather than free tags, so each language shows its own word and readers
+    can filter practice examples by it.
+    """
+
+    name = models.CharField(_("name"), max_length=100)
+
+    panels = [FieldPanel("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("field of cooperation")
+        verbose_name_plural = _("fields of cooperation")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class PracticeExampleIndexPage(Page):
+    """The list of practice examples: partnerships of districts (Kreise) with Ukraine."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.PracticeExamplePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("practice example index")
+        verbose_name_plural = _("practice example indexes")
+
+    def practice_examples(self):
+        return (
+            PracticeExamplePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("contact_person")
+            .prefetch_related("cooperation_fields__field")
+            .order_by("kreis")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        examples = self.practice_examples()
+        kreise = sorted(set(examples.values_list("kreis", flat=True)))
+        selected = request.GET.get("kreis", "")
+        if selected in kreise:
+            examples = examples.filter(kreis=selected)
+        context.update(practice_examples=examples, kreise=kreise, selected_kreis=selected)
+        return context
+
+
+class PracticeExamplePage(Page):
+    """A district's (Kreis) partnership with a Ukrainian community, as presented at our events."""
+
+    kreis = models.CharField(
+        _("district (Kreis)"),
+        max_length=100,
+        help_text=_('The German district, e.g. "Kreis Coesfeld".'),
+    )
+    partner_community = models.CharField(
+        _("partner community"),
+        max_length=150,
+        blank=True,
+        help_text=_("The Ukrainian community (hromada). Leave empty if not known."),
+    )
+    partner_oblast = models.CharField(
+        _("oblast of the partner community"), max_length=100, blank=True
+    )
+    partnership_since = models.PositiveSmallIntegerField(
+        _("partnership since (year)"), null=True, blank=True
+    )
+    contact_person = models.ForeignKey(
+        "speakers.SpeakerPage",
+        verbose_name=_("contact person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Who presents the partnership, e.g. at a conference."),
+    )
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("Two or three sentences for lists and previews.")
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("content"), blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("kreis"),
+                FieldPanel("partner_community"),
+                FieldPanel("partner_oblast"),
+                FieldPanel("partnership_since"),
+            ],
+            heading=_("Partnership"),
+        ),
+        InlinePanel("cooperation_fields", heading=_("Fields of cooperation"), label=_("Field")),
+        FieldPanel("contact_person"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("kreis"),
+        index.SearchField("partner_community"),
+        index.SearchField("partner_oblast"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("kreis"),
+    ]
+
+    parent_page_types = ["home.PracticeExampleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("practice example")
+        verbose_name_plural = _("practice examples")
+
+    def presentations(self):
+        """The live events in the reader's language where this partnership was presented."""
+        if not apps.is_installed("events"):
+            return []
+        event_model = apps.get_model("events", "EventPage")
+        return (
+            event_model.objects.live()
+            .public()
+            .filter(
+                locale=Locale.get_active(),
+                practice_examples__practice_example__translation_key=self.translation_key,
+            )
+            .distinct()
+            .order_by("-start")
+        )
+
+
+class PracticeExampleCooperationField(TranslatableMixin, Orderable):
+    page = ParentalKey(
+        PracticeExamplePage, on_delete=models.CASCADE, related_name="cooperation_fields"
+    )
+    field = models.ForeignKey(
+        CooperationField,
+        verbose_name=_("field of cooperation"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("field")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("field of cooperation")
+        verbose_name_plural = _("fields of cooperation")

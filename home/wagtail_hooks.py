@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import OrganisationDetails
+from .models import CooperationField, OrganisationDetails
 
 
 class OrganisationDetailsViewSet(SnippetViewSet):
@@ -13,3 +13,13 @@ class OrganisationDetailsViewSet(SnippetViewSet):
 
 
 register_snippet(OrganisationDetailsViewSet)
+
+
+class CooperationFieldViewSet(SnippetViewSet):
+    model = CooperationField
+    icon = "tag"
+    menu_label = _("Fields of cooperation")
+    list_display = ["name"]
+
+
+register_snippet(CooperationFieldViewSet)

@@ -1,0 +1,181 @@
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+
+class SpeakerIndexPage(Page):
+    """The list of people who speak at the project's events."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["speakers.SpeakerPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("speaker index")
+        verbose_name_plural = _("speaker indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["speakers"] = (
+            SpeakerPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("portrait")
+            .prefetch_related("positions")
+            .order_by("family_name", "given_name")
+        )
+        return context
+
+
+class SpeakerPage(Page):
+    """A person who speaks at events: name, titles, positions, portrait and a short biography.
+
+    Titles are kept apart from the name, so lists can sort by family name and front-ends can
+    choose how formal to be. The page title is composed from them.
+    """
+
+    honorific_prefix = models.CharField(
+        _("honorific or office"),
+        max_length=100,
+        blank=True,
+        help_text=_('Placed before the name, e.g. "Staatsminister a.D.".'),
+    )
+    academic_title = models.CharField(
+        _("academic title"), max_length=50, blank=True, help_text=_('e.g. "Prof. Dr."')
+    )
+    given_name = models.CharField(_("given name"), max_length=100)
+    family_name = models.CharField(_("family name"), max_length=100)
+    portrait = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("portrait"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    portrait_alt_text = models.CharField(
+        _("portrait description (alt text)"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Describes the portrait for people who cannot see it. Required with a portrait."
+        ),
+    )
+    short_biography = RichTextField(
+        _("short biography"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    content_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("honorific_prefix"),
+                FieldPanel("academic_title"),
+                FieldPanel("given_name"),
+                FieldPanel("family_name"),
+            ],
+            heading=_("Name"),
+            help_text=_("The page title is composed from these fields."),
+        ),
+        InlinePanel("positions", heading=_("Current positions"), label=_("Position")),
+        MultiFieldPanel(
+            [FieldPanel("portrait"), FieldPanel("portrait_alt_text")], heading=_("Portrait")
+        ),
+        FieldPanel("short_biography"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("given_name"),
+        index.SearchField("family_name"),
+        index.SearchField("short_biography"),
+        index.RelatedFields(
+            "positions", [index.SearchField("function"), index.SearchField("organisation")]
+        ),
+    ]
+
+    parent_page_types = ["speakers.SpeakerIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+
+    @property
+    def name(self):
+        return f"{self.given_name} {self.family_name}".strip()
+
+    @property
+    def full_name(self):
+        """The name with its titles, as it is printed on an invitation."""
+        parts = [self.honorific_prefix, self.academic_title, self.given_name, self.family_name]
+        return " ".join(part for part in parts if part)
+
+    def full_clean(self, *args, **kwargs):
+        if self.given_name or self.family_name:
+            self.title = self.full_name
+        super().full_clean(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.portrait_id and not self.portrait_alt_text.strip():
+            raise ValidationError(
+                {
+                    "portrait_alt_text": _(
+                        "Please describe the portrait for people who cannot see it."
+                    )
+                }
+            )
+
+    def appearances(self):
+        """The live events in this page's language at which this person speaks, latest first.
+
+        Derived from the events' speaker lists, so nobody types them twice.
+        """
+        if not apps.is_installed("events"):
+            return []
+        event_model = apps.get_model("events", "EventPage")
+        return (
+            event_model.objects.live()
+            .public()
+            .filter(
+                locale=Locale.get_active(),
+                speakers__speaker__translation_key=self.translation_key,
+            )
+            .distinct()
+            .order_by("-start")
+        )
+
+
+class SpeakerPosition(TranslatableMixin, Orderable):
+    """One current position of a speaker: a function at an organisation."""
+
+    page = ParentalKey(SpeakerPage, on_delete=models.CASCADE, related_name="positions")
+    function = models.CharField(
+        _("function"), max_length=200, help_text=_('e.g. "Generalkonsulin der Ukraine"')
+    )
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=250,
+        blank=True,
+        help_text=_('e.g. "Universität Paderborn" or "in Düsseldorf"'),
+    )
+
+    panels = [FieldPanel("function"), FieldPanel("organisation")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
+
+    def __str__(self):
+        return ", ".join(part for part in (self.function, self.organisation) if part)
