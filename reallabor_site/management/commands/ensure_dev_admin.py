@@ -13,6 +13,9 @@ class Command(BaseCommand):
 
     username = "admin"
 
+    def add_arguments(self, parser):
+        parser.add_argument("--port", default="8000", help="The port the site is served on.")
+
     def handle(self, *args, **options):
         if not settings.CREATE_DEV_ADMIN:
             raise CommandError("Refusing to create an admin account: these are not dev settings.")
@@ -23,7 +26,7 @@ class Command(BaseCommand):
         User.objects.create_superuser(self.username, email="", password=password)
         self.stdout.write(
             self.style.SUCCESS(
-                "Created a local admin account for http://127.0.0.1:8000/admin/ "
+                f"Created a local admin account for http://127.0.0.1:{options['port']}/admin/ "
                 f"(shown only now): user {self.username}, password {password}"
             )
         )

@@ -1,0 +1,138 @@
+"""Print database queries and median render time per page type.
+
+Builds a throwaway test database (SQLite in memory, or PostgreSQL when DATABASE_URL is set),
+loads the project's content, adds a large event (50 speakers, 50 programme items), then renders
+one page of each type in German and Ukrainian through Django's test client.
+
+    .venv/bin/python bench/render_pages.py [--repeat 20]
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from datetime import time as clock
+from datetime import timedelta
+from io import StringIO
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reallabor_site.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import (  # noqa: E402
+    CaptureQueriesContext,
+    setup_test_environment,
+)
+from wagtail.models import Page  # noqa: E402
+
+from events.models import EventIndexPage, EventPage, EventSpeaker  # noqa: E402
+from speakers.models import SpeakerIndexPage, SpeakerPage, SpeakerPosition  # noqa: E402
+
+LARGE = 50
+
+
+def add_large_event():
+    """An event with LARGE speakers, each also in one programme item, to show queries stay flat."""
+    index = EventIndexPage.objects.get(locale__language_code="de")
+    speaker_index = SpeakerIndexPage.objects.get(locale__language_code="de")
+    seed_event = EventPage.objects.filter(locale__language_code="de").first()
+    speakers = []
+    for number in range(LARGE):
+        speaker = SpeakerPage(
+            given_name=f"Person{number}",
+            family_name=f"Benchmark{number}",
+            slug=f"benchmark-person-{number}",
+            title="x",
+            positions=[SpeakerPosition(function="Referentin", organisation=f"Kreis {number}")],
+        )
+        speaker_index.add_child(instance=speaker)
+        speaker.save_revision().publish()
+        speakers.append(speaker)
+    start = seed_event.start
+    event = EventPage(
+        title="Großes Benchmark-Event",
+        slug="benchmark-event",
+        start=start,
+        end=start + timedelta(hours=8),
+        venue=seed_event.venue,
+        programme=[
+            (
+                "item",
+                {
+                    "starts_at": clock(10, number % 60),
+                    "title": f"Programmpunkt {number}",
+                    "kind": "talk",
+                    "description": "",
+                    "speakers": [speaker],
+                },
+            )
+            for number, speaker in enumerate(speakers)
+        ],
+        speakers=[EventSpeaker(speaker=speaker, role="talk") for speaker in speakers],
+    )
+    index.add_child(instance=event)
+    event.save_revision().publish()
+    return event
+
+
+def measure(client, url, repeat):
+    client.get(url)  # warm caches of templates and URL resolvers
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+    return len(queries.captured_queries), statistics.median(timings)
+
+
+def pages_to_measure(large_event):
+    rows = []
+    for language in ("de", "uk"):
+        seen = set()
+        for page in Page.objects.live().filter(locale__language_code=language).specific():
+            kind = type(page).__name__
+            if kind in seen or kind in {"Page", "RegistrationFormPage"}:
+                continue
+            if page.alias_of_id or page.slug == "benchmark-event":
+                continue
+            seen.add(kind)
+            rows.append((f"{kind} (seed)" if kind == "EventPage" else kind, language, page.url))
+        translated = large_event.get_translation_or_none(large_event.locale)
+        if language == "de" and translated:
+            rows.append((f"EventPage ({LARGE} speakers/items)", language, translated.url))
+    return rows
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=20)
+    args = parser.parse_args()
+
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0)
+    try:
+        call_command("load_reallabor_content", stdout=StringIO())
+        large_event = add_large_event()
+        client = Client()
+        print(f"database: {connection.vendor}; median of {args.repeat} renders")
+        print(f"{'page type':42} {'lang':4} {'queries':>7} {'median ms':>10}  url")
+        for label, language, url in pages_to_measure(large_event):
+            count, median = measure(client, url, args.repeat)
+            print(f"{label:42} {language:4} {count:7d} {median:10.1f}  {url}")
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()
