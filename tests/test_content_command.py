@@ -1,21 +1,59 @@
 from io import StringIO
+from unittest import mock
 
 from django.core.management import call_command
 from django.test import TestCase
 from wagtail.models import Page, PageLogEntry, Revision, Site
-from wagtail_localize.models import LocaleSynchronization, StringTranslation, Translation
+from wagtail_localize.models import (
+    LocaleSynchronization,
+    String,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
+from events.models import EventPage, EventPracticeExample, EventSpeaker, Venue
 from home.models import HomePage, OrganisationDetails, SiteSettings, StandardPage
+from reallabor_site.management.commands.load_reallabor_content import Command
+from speakers.models import SpeakerPage, SpeakerPosition
+
+
+def load_content():
+    stderr = StringIO()
+    call_command("load_reallabor_content", stdout=StringIO(), stderr=stderr)
+    return stderr.getvalue()
+
+
+def snapshot():
+    """Everything the command creates, so a second run can be compared with the first."""
+    return {
+        "pages": list(
+            Page.objects.order_by("pk").values_list(
+                "pk", "title", "slug", "live", "latest_revision_id", "alias_of_id"
+            )
+        ),
+        "revisions": Revision.objects.count(),
+        "log": PageLogEntry.objects.count(),
+        "organisation details": OrganisationDetails.objects.count(),
+        "venues": list(Venue.objects.order_by("pk").values_list("pk", "name")),
+        "positions": list(
+            SpeakerPosition.objects.order_by("pk").values_list("pk", "function", "organisation")
+        ),
+        "event speakers": EventSpeaker.objects.count(),
+        "event practice examples": EventPracticeExample.objects.count(),
+        "translation sources": TranslationSource.objects.count(),
+        "translations": Translation.objects.count(),
+        "strings": String.objects.count(),
+        "string translations": list(
+            StringTranslation.objects.order_by("pk").values_list("pk", "data")
+        ),
+    }
 
 
 class LoadContentTests(TestCase):
-    @staticmethod
-    def load_content():
-        call_command("load_reallabor_content", stdout=StringIO())
-
     @classmethod
     def setUpTestData(cls):
-        cls.load_content()
+        load_content()
 
     def test_home_page_exists_in_german_english_and_ukrainian(self):
         titles = dict(HomePage.objects.values_list("locale__language_code", "title"))
@@ -44,8 +82,9 @@ class LoadContentTests(TestCase):
         imprint = StandardPage.objects.get(slug="impressum")
         self.assertIn("Platzhalter", imprint.introduction)
 
-    def test_every_page_is_served_in_every_language(self):
-        for page in Page.objects.live().filter(depth__gte=2):
+    def test_home_and_standard_pages_are_served_in_every_language(self):
+        # The templates of the event, speaker and practice example pages are checked with them.
+        for page in Page.objects.live().type(HomePage, StandardPage):
             with self.subTest(page.url):
                 self.assertEqual(self.client.get(page.url).status_code, 200)
 
@@ -72,24 +111,24 @@ class LoadContentTests(TestCase):
             {"en", "uk"},
         )
 
+    def test_no_page_is_left_as_an_untranslated_alias(self):
+        self.assertFalse(Page.objects.filter(alias_of__isnull=False).exists())
+
     def test_site_settings_point_to_organisation_and_legal_pages(self):
         settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
         self.assertEqual(settings.contact_email, "becker@auslandsgesellschaft.de")
         self.assertEqual(settings.privacy_page.slug, "datenschutz")
         self.assertEqual(OrganisationDetails.objects.count(), 3)
 
-    def test_running_twice_changes_nothing(self):
-        def snapshot():
-            return {
-                "pages": list(Page.objects.order_by("pk").values_list("pk", "title", "live")),
-                "revisions": Revision.objects.count(),
-                "log": PageLogEntry.objects.count(),
-                "snippets": OrganisationDetails.objects.count(),
-                "string_translations": StringTranslation.objects.count(),
-            }
 
+class RunningAgainTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        load_content()
+
+    def test_running_twice_changes_nothing(self):
         before = snapshot()
-        self.load_content()
+        self.assertEqual(load_content(), "")
         self.assertEqual(snapshot(), before)
 
     def test_running_again_keeps_what_editors_changed(self):
@@ -99,9 +138,86 @@ class LoadContentTests(TestCase):
         settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
         settings.contact_email = "info@example.org"
         settings.save()
-        self.load_content()
+        load_content()
         self.assertEqual(StandardPage.objects.get(slug="ueber-uns").title, "Über das Reallabor")
         self.assertEqual(
             SiteSettings.for_site(Site.objects.get(is_default_site=True)).contact_email,
             "info@example.org",
+        )
+
+    def test_running_again_keeps_editors_changes_to_the_event(self):
+        event = EventPage.objects.get(locale__language_code="de")
+        event.teaser = "Rückblick auf die Konferenz in Holzwickede."
+        event.save_revision().publish()
+        load_content()
+        self.assertEqual(
+            EventPage.objects.get(locale__language_code="de").teaser,
+            "Rückblick auf die Konferenz in Holzwickede.",
+        )
+
+    def test_running_again_keeps_a_translation_revised_in_the_translation_editor(self):
+        event = EventPage.objects.get(locale__language_code="de")
+        translation = Translation.objects.get(
+            source__object_id=event.translation_key, target_locale__language_code="en"
+        )
+        revised = StringTranslation.objects.get(
+            translation_of__data=event.title, locale__language_code="en"
+        )
+        revised.data = "Districts as international players: support for Ukraine"
+        revised.save()
+        translation.save_target(publish=False)
+        event.get_translation(translation.target_locale).get_latest_revision().publish()
+        load_content()
+        self.assertEqual(
+            EventPage.objects.get(locale__language_code="en").title,
+            "Districts as international players: support for Ukraine",
+        )
+
+    def test_running_again_does_not_duplicate_content_editors_renamed(self):
+        speaker = SpeakerPage.objects.get(locale__language_code="de", family_name="Shum")
+        speaker.slug = "generalkonsulin-iryna-shum"
+        speaker.save_revision().publish()
+        Venue.objects.filter(locale__language_code="de").update(name="Haus Opherdicke")
+        load_content()
+        self.assertEqual(SpeakerPage.objects.count(), 18)
+        self.assertEqual(Venue.objects.count(), 3)
+
+    def test_content_changed_by_editors_is_not_translated_over_their_changes(self):
+        speaker = SpeakerPage.objects.get(locale__language_code="de", family_name="Laukamp")
+        speaker.given_name = "Sara"
+        speaker.save_revision().publish()
+        SpeakerPage.objects.get(locale__language_code="uk", family_name="Лаукамп").delete()
+        warnings = load_content()
+        self.assertIn("Not translated", warnings)
+        self.assertFalse(
+            SpeakerPage.objects.filter(
+                locale__language_code="uk", translation_key=speaker.translation_key
+            ).exists()
+        )
+
+
+class LoadingIntoAnEarlierSiteTests(TestCase):
+    """A database loaded before the conference content existed gets it added."""
+
+    @classmethod
+    def setUpTestData(cls):
+        with mock.patch.object(Command, "load_conference"):
+            load_content()
+        cls.foundation_pages = set(Page.objects.values_list("pk", "latest_revision_id"))
+        load_content()
+
+    def test_conference_content_is_added_in_every_language(self):
+        self.assertEqual(
+            sorted(EventPage.objects.live().values_list("locale__language_code", flat=True)),
+            ["de", "en", "uk"],
+        )
+        self.assertEqual(SpeakerPage.objects.live().count(), 18)
+        self.assertEqual(Venue.objects.count(), 3)
+
+    def test_new_pages_are_translations_rather_than_aliases(self):
+        self.assertFalse(Page.objects.filter(alias_of__isnull=False).exists())
+
+    def test_foundation_pages_are_left_as_they_were(self):
+        self.assertLessEqual(
+            self.foundation_pages, set(Page.objects.values_list("pk", "latest_revision_id"))
         )

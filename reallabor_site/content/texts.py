@@ -11,6 +11,24 @@ class T(NamedTuple):
     en: str
     uk: str
 
+    @classmethod
+    def same(cls, text):
+        """A text that stays as it is in every language, such as an address or a name."""
+        return cls(text, text, text)
+
+
+class Link:
+    """A link to other seed content, named by that content's spec.
+
+    The loader replaces it with the German page or snippet created from that spec, so a spec
+    can say "presented by Marina Kallerhoff" without knowing any database ids.
+    """
+
+    __slots__ = ("spec",)
+
+    def __init__(self, spec):
+        self.spec = spec
+
 
 def paragraphs(*texts):
     """Rich text made of plain paragraphs; each paragraph is translated on its own."""
@@ -45,7 +63,10 @@ def translation_map(value, language, into=None):
     """Map each German segment in a nested structure to its translation in `language`."""
     mapping = {} if into is None else into
     if isinstance(value, T):
-        mapping[as_segment(value.de)] = as_segment(getattr(value, language))
+        source, target = as_segment(value.de), as_segment(getattr(value, language))
+        # Translations are matched to segments by their German text alone.
+        if mapping.setdefault(source, target) != target:
+            raise ValueError(f"{source!r} has two {language} translations in one spec")
     elif isinstance(value, dict):
         for item in value.values():
             translation_map(item, language, mapping)

@@ -1,15 +1,17 @@
 from django.core.management.base import BaseCommand
 
-from home.models import HomePage, OrganisationDetails, SiteSettings, StandardPage
-from reallabor_site.content import foundation
-from reallabor_site.content.loader import (
-    ensure_child_page,
-    ensure_home_page,
-    ensure_locales,
-    ensure_snippet,
-    ensure_translations,
-    ensure_tree_synchronisation,
+from events.models import EventIndexPage, EventPage, RegistrationFormPage, Venue
+from home.models import (
+    HomePage,
+    OrganisationDetails,
+    PracticeExampleIndexPage,
+    PracticeExamplePage,
+    SiteSettings,
+    StandardPage,
 )
+from reallabor_site.content import conference, foundation, practice_examples, speakers
+from reallabor_site.content.loader import SeedContent, ensure_locales, ensure_tree_synchronisation
+from speakers.models import SpeakerIndexPage, SpeakerPage
 
 
 class Command(BaseCommand):
@@ -20,27 +22,45 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         locales = ensure_locales()
-
-        home = ensure_home_page(HomePage, foundation.HOME, locales)
-        ensure_translations(home, foundation.HOME, locales)
-
-        pages = {}
-        for spec in foundation.STANDARD_PAGES:
-            page = ensure_child_page(home, StandardPage, spec)
-            ensure_translations(page, spec, locales)
-            pages[spec["slug"].de] = page
-
-        organisation = ensure_snippet(
-            OrganisationDetails,
-            {"project_name": foundation.ORGANISATION["project_name"].de},
-            foundation.ORGANISATION,
-            locales,
+        content = SeedContent(
+            locales, warn=lambda message: self.stderr.write(message, self.style.WARNING)
         )
-        ensure_translations(organisation, foundation.ORGANISATION, locales)
 
-        self._fill_empty_site_settings(home, organisation, pages)
+        home = self.load_foundation(content)
+        self.load_conference(content, home)
+
         ensure_tree_synchronisation(locales)
         self.stdout.write(self.style.SUCCESS("Reallabor content is in place (de, en, uk)."))
+
+    def load_foundation(self, content):
+        home = content.home_page(HomePage, foundation.HOME)
+        pages = {
+            spec["slug"].de: content.page(home, StandardPage, spec)
+            for spec in foundation.STANDARD_PAGES
+        }
+        organisation = content.snippet(
+            OrganisationDetails,
+            foundation.ORGANISATION,
+            lookup={"project_name": foundation.ORGANISATION["project_name"]},
+        )
+        self._fill_empty_site_settings(home, organisation, pages)
+        return home
+
+    def load_conference(self, content, home):
+        """The conference of 22 November 2023: what it links to first, so links can resolve."""
+        speaker_index = content.page(home, SpeakerIndexPage, speakers.INDEX)
+        for spec in speakers.SPEAKERS:
+            content.page(speaker_index, SpeakerPage, spec)
+
+        example_index = content.page(home, PracticeExampleIndexPage, practice_examples.INDEX)
+        for spec in practice_examples.PRACTICE_EXAMPLES:
+            content.page(example_index, PracticeExamplePage, spec)
+
+        # Translated before the event, so the translated events point to the translated venue.
+        content.snippet(Venue, conference.VENUE, lookup=conference.VENUE_LOOKUP)
+        event_index = content.page(home, EventIndexPage, conference.EVENT_INDEX)
+        event = content.page(event_index, EventPage, conference.CONFERENCE)
+        content.page(event, RegistrationFormPage, conference.REGISTRATION)
 
     def _fill_empty_site_settings(self, home, organisation, pages):
         """Fill only what is empty, so values that editors set are never overwritten."""

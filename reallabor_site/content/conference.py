@@ -1,0 +1,209 @@
+"""The conference of 22 November 2023, its venue and its registration page, from the invitation.
+
+The invitation gives no timed programme, so the programme stays empty rather than invented.
+"""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from events.models import EventPage, EventSpeaker
+
+from . import foundation, practice_examples, speakers
+from .texts import Link, T, paragraphs
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+TITLE = T(
+    "Landkreise als internationale Akteure vor dem Hintergrund der Ukraine-Hilfe",
+    "Districts as international actors in the light of support for Ukraine",
+    "Райони як міжнародні актори в контексті допомоги Україні",
+)
+
+EVENT_INDEX = {
+    "title": T("Veranstaltungen", "Events", "Заходи"),
+    "slug": T("veranstaltungen", "events", "zakhody"),
+    "show_in_menus": True,
+    "introduction": T(
+        "Die Veranstaltungen des Reallabors: zuerst die kommenden, danach das Archiv der "
+        "vergangenen.",
+        "The real-world laboratory's events: upcoming ones first, followed by the archive of "
+        "past events.",
+        "Заходи реальної лабораторії: спочатку майбутні, далі – архів минулих заходів.",
+    ),
+}
+
+# The name is the museum's own; Ukrainian readers get "museum" in their language and the
+# German name they will find on signs and maps. The postal address stays as the post uses it.
+VENUE = {
+    "name": T("Museum Haus Opherdicke", "Museum Haus Opherdicke", "Музей Haus Opherdicke"),
+    "street": T.same("Dorfstraße 29"),
+    "postcode": T.same("59439"),
+    "city": T.same("Holzwickede"),
+}
+VENUE_LOOKUP = {"name": VENUE["name"], "city": VENUE["city"]}
+
+CONFERENCE = {
+    "title": TITLE,
+    "slug": T(
+        "landkreise-als-internationale-akteure",
+        "districts-as-international-actors",
+        "raiony-yak-mizhnarodni-aktory",
+    ),
+    "subtitle": T(
+        "Konferenz des Reallabors Kommunaler Aufbaupartnerschaften NRW – Ukraine",
+        "Conference of the Real-World Laboratory for Municipal Reconstruction Partnerships "
+        "NRW – Ukraine",
+        "Конференція Реальної лабораторії муніципальних партнерств з відбудови NRW – Україна",
+    ),
+    "teaser": T(
+        "Wie arbeiten Kreise und ihre kreisangehörigen Kommunen in ihren Partnerschaften mit "
+        "der Ukraine zusammen? Eine Konferenz mit Praxisbeispielen aus den Kreisen Coesfeld und "
+        "Lippe.",
+        "How do districts and the municipalities within them work together in their "
+        "partnerships with Ukraine? A conference with practice examples from the districts of "
+        "Coesfeld and Lippe.",
+        "Як райони та громади в їхньому складі співпрацюють у партнерствах з Україною? "
+        "Конференція з прикладами з практики районів Косфельд і Ліппе.",
+    ),
+    "start": datetime(2023, 11, 22, 10, 0, tzinfo=BERLIN),
+    "end": datetime(2023, 11, 22, 14, 0, tzinfo=BERLIN),
+    "status": EventPage.Status.SCHEDULED,
+    "attendance_mode": EventPage.AttendanceMode.OFFLINE,
+    "venue": Link(VENUE),
+    "introduction": paragraphs(
+        T(
+            "Viele Kreise in Nordrhein-Westfalen sind seit Langem erfolgreich international "
+            "engagiert. Andere werden gerade angesichts des andauernden Kriegs in der Ukraine "
+            "aktiv und befassen sich mit der Frage einer Kreispartnerschaft mit der Ukraine. "
+            "Zugleich haben viele kreisangehörige Kommunen neue Partnerschaften mit der Ukraine "
+            "geschlossen oder bereiten sie gerade vor.",
+            "Many districts (Kreise) in North Rhine-Westphalia have long been successfully "
+            "engaged on the international stage. Others are becoming active now, in the light "
+            "of the ongoing war in Ukraine, and are considering a district partnership with "
+            "Ukraine. At the same time, many municipalities within these districts have "
+            "entered into new partnerships with Ukraine or are preparing them.",
+            "Багато районів (Kreise) землі Північний Рейн-Вестфалія вже давно й успішно "
+            "працюють на міжнародному рівні. Інші стають активними саме тепер, на тлі "
+            "триваючої війни в Україні, і розмірковують над районним партнерством з Україною. "
+            "Водночас багато громад у складі районів уже уклали нові партнерства з Україною "
+            "або саме готують їх.",
+        ),
+        T(
+            "Die Konferenz widmet sich der internationalen Arbeit der Kreise und ihrer "
+            "kreisangehörigen Kommunen – und vor allem dem Zusammenspiel zwischen ihnen. Die "
+            "herausragende Unterstützung, die Kommunen und Kreise in Nordrhein-Westfalen der "
+            "Ukraine leisten, bietet die Gelegenheit zu einem ganz konkreten, praxisbezogenen "
+            "Austausch.",
+            "The conference looks at the international work of districts and of the "
+            "municipalities within them – and above all at how the two work together. The "
+            "outstanding support that municipalities and districts in North Rhine-Westphalia "
+            "give Ukraine offers an opportunity for a concrete, practical exchange.",
+            "Конференція присвячена міжнародній діяльності районів і громад у їхньому складі – "
+            "і передусім взаємодії між ними. Визначна підтримка, яку громади й райони "
+            "Північного Рейну-Вестфалії надають Україні, дає нагоду для конкретного, "
+            "практичного обміну досвідом.",
+        ),
+    ),
+    "key_questions": [
+        (
+            "question",
+            T(
+                "Kreispartnerschaften mit der Ukraine – wie schließe ich sie ab, wie steht es um "
+                "die bestehenden Kreispartnerschaften, und wie geht es weiter?",
+                "District partnerships with Ukraine – how do I establish one, where do the "
+                "existing district partnerships stand, and what comes next?",
+                "Партнерства районів з Україною – як їх укласти, у якому стані наявні "
+                "партнерства районів і що далі?",
+            ),
+        ),
+        (
+            "question",
+            T(
+                "Wie funktioniert die Zusammenarbeit mit den kreisangehörigen Kommunen und deren "
+                "Partnerschaften? Was sind mögliche Synergieeffekte?",
+                "How does cooperation with the municipalities within the district and their "
+                "partnerships work? What synergies are possible?",
+                "Як працює співпраця з громадами у складі району та їхніми партнерствами? Які "
+                "можливі синергетичні ефекти?",
+            ),
+        ),
+        (
+            "question",
+            T(
+                "Wie kann eine Zusammenarbeit im Krieg funktionieren und wie können alle diese "
+                "Partnerschaften zum Wiederaufbau der Ukraine beitragen?",
+                "How can cooperation work in wartime, and how can all these partnerships "
+                "contribute to the reconstruction of Ukraine?",
+                "Як може працювати співпраця під час війни і як усі ці партнерства можуть "
+                "сприяти відбудові України?",
+            ),
+        ),
+    ],
+    "funding_note": T(
+        "Diese Veranstaltung führt das von der Staatskanzlei Nordrhein-Westfalen geförderte "
+        "„Reallabor Kommunaler Aufbaupartnerschaften NRW – Ukraine“ der Netzwerkstelle "
+        "Städtepartnerschaften der Auslandsgesellschaft.de e.V. durch.",
+        "This event is run by the “Real-World Laboratory for Municipal Reconstruction "
+        "Partnerships NRW – Ukraine” of the Town Twinning Network Office (Netzwerkstelle "
+        "Städtepartnerschaften) of Auslandsgesellschaft.de e.V., funded by the State Chancellery "
+        "of North Rhine-Westphalia (Staatskanzlei NRW).",
+        "Захід проводить «Реальна лабораторія муніципальних партнерств з відбудови NRW – "
+        "Україна» Мережевого офісу партнерства міст (Netzwerkstelle Städtepartnerschaften) при "
+        "Auslandsgesellschaft.de e.V., яку фінансує Державна канцелярія землі Північний "
+        "Рейн-Вестфалія (Staatskanzlei NRW).",
+    ),
+    "organiser": foundation.ORGANISATION["organisation_name"],
+    "contact_email": foundation.CONTACT_EMAIL,
+    # In the order of the invitation, which announces "Beiträge von" the first four.
+    "speakers": [
+        {"speaker": Link(speakers.IRYNA_SHUM), "role": EventSpeaker.Role.TALK},
+        {"speaker": Link(speakers.WOLFRAM_KUSCHKE), "role": EventSpeaker.Role.TALK},
+        {"speaker": Link(speakers.ANDREAS_MARCHETTI), "role": EventSpeaker.Role.TALK},
+        {"speaker": Link(speakers.KAI_PFUNDHELLER), "role": EventSpeaker.Role.TALK},
+        {"speaker": Link(speakers.MARINA_KALLERHOFF), "role": EventSpeaker.Role.PRACTICE_EXAMPLE},
+        {"speaker": Link(speakers.SARAH_LAUKAMP), "role": EventSpeaker.Role.PRACTICE_EXAMPLE},
+    ],
+    "practice_examples": [
+        {
+            "practice_example": Link(practice_examples.COESFELD),
+            "presenter": Link(speakers.MARINA_KALLERHOFF),
+        },
+        {
+            "practice_example": Link(practice_examples.LIPPE),
+            "presenter": Link(speakers.SARAH_LAUKAMP),
+        },
+    ],
+}
+
+REGISTRATION = {
+    "title": T("Anmeldung", "Registration", "Реєстрація"),
+    "slug": T("anmeldung", "registration", "reiestratsiia"),
+    # Registration closed at the end of the deadline day the invitation names.
+    "registration_closes": datetime(2023, 11, 15, 23, 59, 59, tzinfo=BERLIN),
+    "to_address": T.same(foundation.CONTACT_EMAIL),
+    "subject": T(
+        "Neue Anmeldung zur Konferenz am 22. November 2023",
+        "New registration for the conference on 22 November 2023",
+        "Нова реєстрація на конференцію 22 листопада 2023 року",
+    ),
+    "introduction": paragraphs(
+        T(
+            f"Hier melden Sie sich zur Konferenz „{TITLE.de}“ am 22. November 2023 im Museum "
+            "Haus Opherdicke in Holzwickede an.",
+            f"Register here for the conference “{TITLE.en}” on 22 November 2023 at Museum Haus "
+            "Opherdicke in Holzwickede.",
+            f"Тут можна зареєструватися на конференцію «{TITLE.uk}» 22 листопада 2023 року в "
+            "музеї Haus Opherdicke у Гольцвікеде.",
+        ),
+    ),
+    "thank_you_text": paragraphs(
+        T(
+            "Vielen Dank für Ihre Anmeldung! Wir freuen uns, Sie am 22. November 2023 im Museum "
+            "Haus Opherdicke zu begrüßen.",
+            "Thank you for registering! We look forward to welcoming you at Museum Haus "
+            "Opherdicke on 22 November 2023.",
+            "Дякуємо за реєстрацію! Раді будемо вітати вас 22 листопада 2023 року в музеї Haus "
+            "Opherdicke.",
+        ),
+    ),
+}
