@@ -1,3 +1,5 @@
+from itertools import islice
+
 from django.apps import apps
 from django.db import models
 from django.utils.functional import cached_property
@@ -9,7 +11,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from speakers.models import SpeakerPage
+
 from .blocks import BaseStreamBlock
+from .localization import localized_pages, localized_snippets
 
 
 class HomePage(Page):
@@ -58,6 +63,30 @@ class HomePage(Page):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
+    open_graph_type = "website"
+    practice_examples_shown = 6
+
+    def get_meta_description(self):
+        return self.introduction
+
+    def get_social_image(self):
+        return self.hero_image
+
+    def practice_examples(self):
+        """The first practice examples of this home page's language, for its teaser section."""
+        examples = (
+            PracticeExamplePage.objects.descendant_of(self)
+            .live()
+            .public()
+            .select_related("alias_of__locale")
+            .prefetch_related("cooperation_fields__field")
+            .order_by("kreis", "title")[: self.practice_examples_shown]
+        )
+        return PracticeExamplePage.with_localized_relations(examples)
+
+    def practice_example_index(self):
+        return PracticeExampleIndexPage.objects.child_of(self).live().public().first()
+
 
 class StandardPage(Page):
     """A page of text, such as "Über uns", "Impressum", "Datenschutz" or "Barrierefreiheit"."""
@@ -81,6 +110,9 @@ class StandardPage(Page):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+    def get_meta_description(self):
+        return self.introduction
 
 
 class OrganisationDetails(TranslatableMixin, models.Model):
@@ -261,24 +293,34 @@ class PracticeExampleIndexPage(Page):
         verbose_name = _("practice example index")
         verbose_name_plural = _("practice example indexes")
 
+    def get_meta_description(self):
+        return self.introduction
+
     def practice_examples(self):
         return (
             PracticeExamplePage.objects.child_of(self)
             .live()
             .public()
-            .select_related("contact_person")
+            .select_related("alias_of__locale")
             .prefetch_related("cooperation_fields__field")
-            .order_by("kreis")
+            .order_by("kreis", "title")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         examples = self.practice_examples()
         kreise = sorted(set(examples.values_list("kreis", flat=True)))
+        # Only a Kreis that has examples filters the list; anything else shows them all.
         selected = request.GET.get("kreis", "")
         if selected in kreise:
             examples = examples.filter(kreis=selected)
-        context.update(practice_examples=examples, kreise=kreise, selected_kreis=selected)
+        else:
+            selected = ""
+        context.update(
+            practice_examples=PracticeExamplePage.with_localized_relations(examples),
+            kreise=kreise,
+            selected_kreis=selected,
+        )
         return context
 
 
@@ -363,6 +405,40 @@ class PracticeExamplePage(Page):
             .distinct()
             .order_by("-start")
         )
+
+    def get_meta_description(self):
+        return self.summary
+
+    @cached_property
+    def localized_contact_person(self):
+        """The contact person's page in the reader's language (German if not translated)."""
+        return localized_pages(SpeakerPage, [self.contact_person_id]).get(self.contact_person_id)
+
+    @cached_property
+    def localized_cooperation_fields(self):
+        """The fields of cooperation, named in the reader's language where translated."""
+        links = self.cooperation_fields.select_related("field")
+        return localized_snippets(link.field for link in links)
+
+    @classmethod
+    def with_localized_relations(cls, examples):
+        """The examples as a list, their contact persons and fields localized in two queries.
+
+        Expects the examples' cooperation_fields__field to be prefetched.
+        """
+        examples = list(examples)
+        contacts = localized_pages(SpeakerPage, [example.contact_person_id for example in examples])
+        fields_per_example = [
+            [link.field for link in example.cooperation_fields.all()] for example in examples
+        ]
+        localized = iter(
+            localized_snippets(field for fields in fields_per_example for field in fields)
+        )
+        for example, fields in zip(examples, fields_per_example, strict=True):
+            # Fill the cached properties, so templates never query per example.
+            example.__dict__["localized_contact_person"] = contacts.get(example.contact_person_id)
+            example.__dict__["localized_cooperation_fields"] = list(islice(localized, len(fields)))
+        return examples
 
 
 class PracticeExampleCooperationField(TranslatableMixin, Orderable):

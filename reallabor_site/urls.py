@@ -3,11 +3,16 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from .sitemaps import TranslatedPagesSitemap
+from .views import search
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedPagesSitemap}}, name="sitemap"),
 ]
 
 if settings.DEBUG:
@@ -20,5 +25,6 @@ if settings.DEBUG:
 # Every public page lives under a language prefix (/de/, /en/, /uk/). A request for "/" has no
 # match here, and LocaleMiddleware redirects it to the language the browser prefers.
 urlpatterns += i18n_patterns(
+    path("search/", search, name="search"),
     path("", include(wagtail_urls)),
 )

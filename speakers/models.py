@@ -1,12 +1,22 @@
+from html import unescape
+
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
+
+# The renditions of the portraits in the speaker list, prefetched in one query; they must match the
+# filters in speaker_index_page.html, or each portrait costs a query again.
+PORTRAIT_THUMBNAIL_FILTERS = ("fill-200x200", "fill-400x400")
 
 
 class SpeakerIndexPage(Page):
@@ -26,16 +36,23 @@ class SpeakerIndexPage(Page):
         verbose_name = _("speaker index")
         verbose_name_plural = _("speaker indexes")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["speakers"] = (
+    def get_meta_description(self):
+        return self.introduction
+
+    def speakers(self):
+        portraits = get_image_model().objects.prefetch_renditions(*PORTRAIT_THUMBNAIL_FILTERS)
+        return (
             SpeakerPage.objects.child_of(self)
             .live()
             .public()
-            .select_related("portrait")
-            .prefetch_related("positions")
+            .select_related("alias_of__locale")
+            .prefetch_related("positions", Prefetch("portrait", queryset=portraits))
             .order_by("family_name", "given_name")
         )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["speakers"] = self.speakers()
         return context
 
 
@@ -111,6 +128,8 @@ class SpeakerPage(Page):
         verbose_name = _("speaker")
         verbose_name_plural = _("speakers")
 
+    open_graph_type = "profile"
+
     @property
     def name(self):
         return f"{self.given_name} {self.family_name}".strip()
@@ -120,6 +139,17 @@ class SpeakerPage(Page):
         """The name with its titles, as it is printed on an invitation."""
         parts = [self.honorific_prefix, self.academic_title, self.given_name, self.family_name]
         return " ".join(part for part in parts if part)
+
+    @cached_property
+    def current_positions(self):
+        return list(self.positions.all())
+
+    def get_meta_description(self):
+        positions = "; ".join(str(position) for position in self.current_positions)
+        return positions or unescape(strip_tags(self.short_biography))
+
+    def get_social_image(self):
+        return self.portrait
 
     def full_clean(self, *args, **kwargs):
         if self.given_name or self.family_name:

@@ -15,7 +15,8 @@ def translate_page(page, language_code, **changes):
     for name, value in changes.items():
         setattr(translated, name, value)
     translated.save_revision().publish()
-    return translated.specific
+    # Reload, so the URL path reflects the translated slug.
+    return type(translated).objects.get(pk=translated.pk).specific
 
 
 class SiteTreeTestCase(WagtailPageTestCase):
