@@ -97,9 +97,7 @@ class EventPageRenderingTests(EventTreeTestCase):
 
     def test_programme_speakers_are_shown_in_the_readers_language(self):
         response = self.get(self.event_uk)
-        self.assertContains(
-            response, '<ul class="programme-item__speakers" aria-label="Доповідачі">'
-        )
+        self.assertContains(response, '<ul class="programme-item__speakers" aria-label="Спікери">')
         self.assertContains(
             response, f'<li><a href="{self.shum_uk.url}">Ірина Шум</a></li>', html=True
         )
@@ -176,7 +174,7 @@ class SparseEventPageTests(EventTreeTestCase):
         response = self.client.get(event.url)
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "<h1>Landkreise als internationale Akteure</h1>", html=True)
-        for heading in ("Programm", "Referierende", "Veranstaltungsort", "Leitfragen", "Anmeldung"):
+        for heading in ("Programm", "Mitwirkende", "Veranstaltungsort", "Leitfragen", "Anmeldung"):
             self.assertNotContains(response, f">{heading}</h2>")
         self.assertNotContains(response, "<dt>Ort</dt>", html=True)
 
