@@ -16,6 +16,12 @@ PROGRAMME_ITEM_KINDS = [
 ]
 
 
+class ProgrammeItemValue(blocks.StructValue):
+    @property
+    def kind_label(self):
+        return dict(PROGRAMME_ITEM_KINDS).get(self.get("kind"), "")
+
+
 class ProgrammeItemBlock(blocks.StructBlock):
     starts_at = blocks.TimeBlock(label=_("Start time"))
     ends_at = blocks.TimeBlock(label=_("End time"), required=False)
@@ -33,6 +39,7 @@ class ProgrammeItemBlock(blocks.StructBlock):
         icon = "time"
         label = _("Programme item")
         template = "events/blocks/programme_item_block.html"
+        value_class = ProgrammeItemValue
 
 
 class ProgrammeBlock(blocks.StreamBlock):

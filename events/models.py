@@ -1,8 +1,10 @@
+from datetime import datetime
 from urllib.parse import urlencode
-from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -17,13 +19,33 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from . import calendar
 from .blocks import KeyQuestionsBlock, ProgrammeBlock
+from .formatting import BERLIN
+from .forms import SPEAKER_LISTED_TWICE, EventPageForm
+from .localization import EventPeople, localize_venues, snippet_in_locale
 
-BERLIN = ZoneInfo("Europe/Berlin")
+ARCHIVE_PAGE_SIZE = 10
+
+
+def route_url(page, name, request):
+    """The URL of one of a routable page's routes; None while the page has no URL of its own."""
+    url = page.get_url(request)
+    return url + page.reverse_subpage(name) if url else None
+
+
+def _chosen_year(value, years):
+    """The year asked for with ?year=, if events start in it; anything else shows every year."""
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        return None
+    return year if year in years else None
 
 
 class Venue(TranslatableMixin, models.Model):
@@ -76,8 +98,12 @@ class Venue(TranslatableMixin, models.Model):
         return "https://www.openstreetmap.org/search?" + urlencode({"query": self.address_line})
 
 
-class EventIndexPage(Page):
-    """The list of events: upcoming ones first, then the archive of past events."""
+class EventIndexPage(RoutablePageMixin, Page):
+    """The list of events: upcoming ones first, then the archive of past events.
+
+    Also serves an iCalendar feed of its events at `ics/` (Wagtail's page URLs allow no dot, so
+    the route cannot be called `events.ics`).
+    """
 
     introduction = models.TextField(_("introduction"), blank=True)
 
@@ -102,9 +128,47 @@ class EventIndexPage(Page):
     def past_events(self):
         return self.events().filter(end__lt=timezone.now()).order_by("-start")
 
+    def years(self):
+        """The years in which events of this index start, latest first."""
+        return [moment.year for moment in self.events().datetimes("start", "year", "DESC", BERLIN)]
 
-class EventPage(Page):
-    """An event of the project, such as a conference, with its programme and speakers."""
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        years = self.years()
+        year = _chosen_year(request.GET.get("year"), years)
+        upcoming, past = self.upcoming_events(), self.past_events()
+        if year:
+            year_start = datetime(year, 1, 1, tzinfo=BERLIN)
+            year_end = datetime(year + 1, 1, 1, tzinfo=BERLIN)
+            upcoming = upcoming.filter(start__gte=year_start, start__lt=year_end)
+            past = past.filter(start__gte=year_start, start__lt=year_end)
+        upcoming = list(upcoming)
+        # get_page() turns a page number out of range into the last page instead of an error.
+        archive = Paginator(past, ARCHIVE_PAGE_SIZE).get_page(request.GET.get("page"))
+        localize_venues([*upcoming, *archive], self.locale_id)
+        context.update(
+            years=years,
+            selected_year=year,
+            year_query=f"year={year}&" if year else "",
+            upcoming_events=upcoming,
+            archive=archive,
+            feed_url=route_url(self, "feed", request),
+        )
+        return context
+
+    @path("ics/", name="feed")
+    def feed(self, request):
+        events = self.events().select_related("locale").order_by("start")
+        return calendar.ics_response(
+            calendar.build_calendar(self, events, request), filename=f"{self.slug}.ics"
+        )
+
+
+class EventPage(RoutablePageMixin, Page):
+    """An event of the project, such as a conference, with its programme and speakers.
+
+    Offers itself as an iCalendar file at `ics/` and as schema.org JSON-LD in its page head.
+    """
 
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", _("Takes place as planned")
@@ -229,6 +293,8 @@ class EventPage(Page):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = ["events.RegistrationFormPage"]
 
+    base_form_class = EventPageForm
+
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
@@ -248,9 +314,7 @@ class EventPage(Page):
             raise ValidationError(errors)
         speaker_ids = [entry.speaker_id for entry in self.speakers.all() if entry.speaker_id]
         if len(speaker_ids) != len(set(speaker_ids)):
-            raise ValidationError(
-                _("A speaker is listed twice. List each person once, with one role.")
-            )
+            raise ValidationError(SPEAKER_LISTED_TWICE)
 
     def _programme_items_outside_event_time(self):
         start = timezone.localtime(self.start, BERLIN)
@@ -262,6 +326,55 @@ class EventPage(Page):
             for item in self.programme
             if not (start.time() <= item.value["starts_at"] <= end.time())
         ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["people"] = self.people
+        context["ics_url"] = route_url(self, "ics", request)
+        return context
+
+    @path("ics/", name="ics")
+    def ics(self, request):
+        return calendar.ics_response(
+            calendar.build_calendar(self, [self], request), filename=f"{self.slug}.ics"
+        )
+
+    @cached_property
+    def people(self):
+        """Speakers, programme speakers and practice examples in the page's language."""
+        return EventPeople(self)
+
+    @cached_property
+    def localized_venue(self):
+        """The venue in the page's language; the German one where it is not translated."""
+        return snippet_in_locale(Venue, self.venue_id, self.locale_id)
+
+    @cached_property
+    def status_key(self):
+        """Where the event stands: cancelled, postponed, past, registration_open,
+        registration_closed or upcoming."""
+        if self.status in (self.Status.CANCELLED, self.Status.POSTPONED):
+            return self.status
+        if self.is_past:
+            return "past"
+        registration = self.registration_page
+        if registration is not None and registration.is_open:
+            return "registration_open"
+        if registration is not None and registration.has_closed:
+            return "registration_closed"
+        return "upcoming"
+
+    @property
+    def status_line(self):
+        """The status of the event as one sentence for readers."""
+        return {
+            "cancelled": _("This event has been cancelled."),
+            "postponed": _("This event has been postponed. The new date will be announced."),
+            "past": _("This event has taken place."),
+            "registration_open": _("Upcoming event – registration is open."),
+            "registration_closed": _("Upcoming event – registration is closed."),
+            "upcoming": _("Upcoming event."),
+        }[self.status_key]
 
     @cached_property
     def local_start(self):
@@ -370,7 +483,7 @@ class RegistrationFormPage(AbstractEmailForm):
             heading=_("Registration period and places"),
         ),
         FieldPanel("introduction"),
-        InlinePanel("form_fields", heading=_("Form fields"), label=_("Field")),
+        InlinePanel("form_fields", heading=_("Form fields"), label=_("Form field")),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
             [
@@ -401,7 +514,27 @@ class RegistrationFormPage(AbstractEmailForm):
             )
 
     @property
+    def has_opened(self):
+        return self.registration_opens is None or self.registration_opens <= timezone.now()
+
+    @property
+    def has_closed(self):
+        return self.registration_closes <= timezone.now()
+
+    @property
     def is_open(self):
-        now = timezone.now()
-        opened = self.registration_opens is None or self.registration_opens <= now
-        return opened and now < self.registration_closes
+        return self.has_opened and not self.has_closed
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["event"] = EventPage.objects.parent_of(self).first()
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        # The template shows no form outside the registration period; a form sent anyway (from a
+        # page opened before the deadline) is refused here, before anything is stored or mailed.
+        if request.method == "POST" and not self.is_open:
+            context = self.get_context(request)
+            context["submission_refused"] = True
+            return TemplateResponse(request, self.get_template(request), context, status=403)
+        return super().serve(request, *args, **kwargs)

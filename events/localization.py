@@ -1,0 +1,117 @@
+"""The reader's version of the pages and snippets an event points to, looked up all at once.
+
+wagtail-localize does not translate foreign keys to pages: an English or Ukrainian event still
+points to the German speaker and practice example pages. Asking each of them for `.localized`
+costs a query per item; these helpers fetch the translations of all of them in one query and fall
+back to the object chosen by the editor (usually the German one).
+
+The language wanted is the event page's own locale: on the site it is the reader's language
+(Wagtail serves /uk/ from the Ukrainian tree), in the admin's preview it is the page's language
+rather than the editor's, and it costs no query to know.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Q, prefetch_related_objects
+from wagtail.models import Page
+
+
+def in_locale(locale_id, objects, *, prefetch=()):
+    """Map each object's translation_key to its version in the locale, else to the object itself.
+
+    All objects must be of one model (pages or translatable snippets); pages count only when
+    live. `prefetch` names relations to prefetch on the returned objects, in one query each.
+    """
+    objects = [obj for obj in objects if obj is not None]
+    if not objects:
+        return {}
+    result = {obj.translation_key: obj for obj in objects}
+    missing = {obj.translation_key for obj in objects if obj.locale_id != locale_id}
+    if missing:
+        model = type(objects[0])
+        translations = model.objects.filter(locale_id=locale_id, translation_key__in=missing)
+        if issubclass(model, Page):
+            translations = translations.live()
+        result.update((obj.translation_key, obj) for obj in translations)
+    if prefetch:
+        prefetch_related_objects(list(result.values()), *prefetch)
+    return result
+
+
+def snippet_in_locale(model, pk, locale_id):
+    """The snippet with this pk, or its translation into the locale if there is one.
+
+    Fetches both in a single query, where following the foreign key and then asking for the
+    translation would take two.
+    """
+    if pk is None:
+        return None
+    chosen = model.objects.filter(pk=pk).values("translation_key")
+    candidates = model.objects.filter(Q(pk=pk) | Q(locale_id=locale_id, translation_key__in=chosen))
+    return max(candidates, key=lambda snippet: snippet.locale_id == locale_id, default=None)
+
+
+def localize_venues(events, locale_id):
+    """Give each event of a list its venue in the locale, with one query for all of them."""
+    venues = in_locale(locale_id, [event.venue for event in events])
+    for event in events:
+        # Fills EventPage.localized_venue, a cached property, so templates need no query per event.
+        key = event.venue.translation_key if event.venue else None
+        event.__dict__["localized_venue"] = venues.get(key)
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """A speaker of an event, in the reader's language, with their role there."""
+
+    speaker: Page
+    role: str
+
+
+@dataclass(frozen=True)
+class Presentation:
+    """A practice example presented at an event, and who presented it."""
+
+    practice_example: Page
+    presenter: Page | None
+
+
+class EventPeople:
+    """The speakers, programme speakers and practice examples of one event, in its language.
+
+    Three queries for the event's lists (speakers, practice examples, programme speakers), one
+    for all speakers' translations with one more for their positions, and one for the practice
+    examples' translations, however many there are.
+    """
+
+    def __init__(self, event):
+        speaker_entries = list(event.speakers.select_related("speaker"))
+        example_entries = list(
+            event.practice_examples.select_related("practice_example", "presenter")
+        )
+        programme_speakers = [
+            speaker for item in event.programme for speaker in item.value["speakers"] if speaker
+        ]
+        chosen_speakers = (
+            [entry.speaker for entry in speaker_entries]
+            + [entry.presenter for entry in example_entries]
+            + programme_speakers
+        )
+        self._speakers = in_locale(event.locale_id, chosen_speakers, prefetch=["positions"])
+        examples = in_locale(event.locale_id, [entry.practice_example for entry in example_entries])
+        self.speakers = [
+            Appearance(self.speaker(entry.speaker), entry.get_role_display())
+            for entry in speaker_entries
+        ]
+        self.practice_examples = [
+            Presentation(
+                examples[entry.practice_example.translation_key], self.speaker(entry.presenter)
+            )
+            for entry in example_entries
+        ]
+
+    def speaker(self, page):
+        """The version of a speaker page of this event in the event's language."""
+        if page is None:
+            return None
+        return self._speakers.get(page.translation_key, page)

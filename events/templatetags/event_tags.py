@@ -1,0 +1,75 @@
+"""Template tags for events: dates in the reader's language, JSON-LD, e-mail links, listings."""
+
+from django import template
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from wagtail.models import Locale
+
+from events.formatting import format_date, format_period_html, format_time
+from events.localization import localize_venues
+from events.models import EventIndexPage, EventPage
+from events.structured_data import event_data, json_ld
+
+register = template.Library()
+
+register.filter("event_date", format_date)
+register.filter("event_time", format_time)
+
+
+@register.filter
+def event_period_html(event):
+    """When an event takes place, "Mittwoch, 22. November 2023, 10:00–14:00 Uhr", with
+    `<time datetime>` elements for its day and times."""
+    return format_period_html(event.start, event.end)
+
+
+@register.simple_tag(takes_context=True)
+def event_json_ld(context, event):
+    return json_ld(event_data(event, context["request"]))
+
+
+@register.simple_tag(takes_context=True)
+def reader_versions(context, speakers):
+    """The reader's versions of speaker pages chosen in a programme item.
+
+    On an event page they come from the event's batch lookup; elsewhere (a block preview in the
+    admin) the pages are shown as chosen.
+    """
+    people = context.get("people")
+    chosen = [speaker for speaker in speakers if speaker is not None]
+    if people is None:
+        return chosen
+    return [people.speaker(speaker) for speaker in chosen]
+
+
+@register.filter
+def email_link(address):
+    """A mailto link whose address is written as HTML character references.
+
+    Browsers and screen readers read it as usual; address harvesters that scan the HTML source
+    for "name@host" do not find it.
+    """
+    if not address:
+        return ""
+    encoded = mark_safe("".join(f"&#{ord(character)};" for character in address))
+    return format_html('<a href="mailto:{}">{}</a>', encoded, encoded)
+
+
+@register.inclusion_tag("events/includes/upcoming_events.html", takes_context=True)
+def upcoming_events(context, limit=3):
+    """The next events in the reader's language, soonest first, with a link to all events."""
+    locale = Locale.get_active()
+    events = list(
+        EventPage.objects.live()
+        .public()
+        .filter(locale=locale, end__gte=timezone.now())
+        .select_related("venue")
+        .order_by("start")[:limit]
+    )
+    localize_venues(events, locale.pk)
+    return {
+        "request": context["request"],
+        "events": events,
+        "index_page": EventIndexPage.objects.live().public().filter(locale=locale).first(),
+    }

@@ -1,0 +1,113 @@
+import json
+import re
+
+from events.models import EventPage
+
+from .utils import EventTreeTestCase
+
+SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
+
+
+class EventJsonLdTests(EventTreeTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.event = cls.make_conference()
+        cls.translate_conference(cls.event)
+
+    def json_ld(self, page):
+        response = self.client.get(page.url)
+        head = response.content.decode().split("</head>")[0]
+        (text,) = SCRIPT.findall(head)
+        return json.loads(text)
+
+    def test_event_with_required_properties(self):
+        data = self.json_ld(self.event)
+        self.assertEqual(data["@context"], "https://schema.org")
+        self.assertEqual(data["@type"], "Event")
+        self.assertEqual(data["name"], "Landkreise als internationale Akteure")
+        self.assertEqual(data["description"], "Wie Kreise die Ukraine unterstützen.")
+        self.assertEqual(data["url"], "http://testserver/de/veranstaltungen/konferenz-2023/")
+        self.assertEqual(data["inLanguage"], "de")
+
+    def test_start_and_end_carry_the_german_winter_offset(self):
+        data = self.json_ld(self.event)
+        self.assertEqual(data["startDate"], "2023-11-22T10:00:00+01:00")
+        self.assertEqual(data["endDate"], "2023-11-22T14:00:00+01:00")
+
+    def test_status_and_attendance_mode(self):
+        data = self.json_ld(self.event)
+        self.assertEqual(data["eventStatus"], "https://schema.org/EventScheduled")
+        self.assertEqual(
+            data["eventAttendanceMode"], "https://schema.org/OfflineEventAttendanceMode"
+        )
+
+    def test_cancelled_event_says_so(self):
+        EventPage.objects.filter(pk=self.event.pk).update(status=EventPage.Status.CANCELLED)
+        self.assertEqual(
+            self.json_ld(self.event)["eventStatus"], "https://schema.org/EventCancelled"
+        )
+
+    def test_location_is_a_place_with_postal_address(self):
+        location = self.json_ld(self.event)["location"]
+        self.assertEqual(location["@type"], "Place")
+        self.assertEqual(location["name"], "Museum Haus Opherdicke")
+        self.assertEqual(
+            location["address"],
+            {
+                "@type": "PostalAddress",
+                "streetAddress": "Dorfstraße 29",
+                "postalCode": "59439",
+                "addressLocality": "Holzwickede",
+                "addressCountry": "DE",
+            },
+        )
+
+    def test_organizer_with_name_and_email(self):
+        self.assertEqual(
+            self.json_ld(self.event)["organizer"],
+            {
+                "@type": "Organization",
+                "name": "Auslandsgesellschaft.de e.V.",
+                "email": "becker@auslandsgesellschaft.de",
+            },
+        )
+
+    def test_performers_with_job_title_and_affiliation(self):
+        performers = self.json_ld(self.event)["performer"]
+        self.assertEqual(
+            performers[0],
+            {
+                "@type": "Person",
+                "name": "Iryna Shum",
+                "jobTitle": ["Generalkonsulin der Ukraine in Düsseldorf"],
+                "url": f"http://testserver{self.shum.url}",
+            },
+        )
+        self.assertEqual(performers[1]["jobTitle"], ["Kreisdirektorin"])
+        self.assertEqual(
+            performers[1]["affiliation"], [{"@type": "Organization", "name": "Kreis Coesfeld"}]
+        )
+
+    def test_translated_page_names_its_language_and_localized_performers(self):
+        data = self.json_ld(self.event_uk)
+        self.assertEqual(data["inLanguage"], "uk")
+        self.assertEqual(data["name"], "Райони як міжнародні актори")
+        self.assertEqual(data["performer"][0]["name"], "Ірина Шум")
+
+    def test_text_cannot_close_the_script_element(self):
+        EventPage.objects.filter(pk=self.event.pk).update(
+            teaser='Vorsicht </script><script>alert("x")</script>'
+        )
+        response = self.client.get(self.event.url)
+        self.assertNotContains(response, '<script>alert("x")')
+        self.assertEqual(
+            self.json_ld(self.event)["description"], 'Vorsicht </script><script>alert("x")</script>'
+        )
+
+    def test_event_without_venue_or_speakers_has_valid_json_ld(self):
+        event = self.make_event(slug="schlicht")
+        data = self.json_ld(event)
+        self.assertNotIn("performer", data)
+        self.assertNotIn("location", data)
+        self.assertEqual(data["startDate"], "2023-11-22T10:00:00+01:00")
