@@ -198,7 +198,7 @@ class SpeakerPosition(TranslatableMixin, Orderable):
         _("organisation"),
         max_length=250,
         blank=True,
-        help_text=_('e.g. "Universität Paderborn" or "in Düsseldorf"'),
+        help_text=_('e.g. "Universität Paderborn"'),
     )
 
     panels = [FieldPanel("function"), FieldPanel("organisation")]

@@ -2,7 +2,7 @@ import re
 from datetime import datetime
 
 from events.formatting import BERLIN
-from events.models import ARCHIVE_PAGE_SIZE
+from events.models.pages import ARCHIVE_PAGE_SIZE
 
 from .utils import EventTreeTestCase, in_the_future
 

@@ -174,3 +174,6 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Only the dev settings create a local admin account on first start (see ensure_dev_admin).
 CREATE_DEV_ADMIN = False
+
+# Registrations are deleted this many days after their event, unless a form sets its own period.
+REGISTRATION_RETENTION_DAYS = 90

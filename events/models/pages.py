@@ -1,10 +1,8 @@
 from datetime import datetime
-from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -17,18 +15,18 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
-from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from . import calendar
-from .blocks import KeyQuestionsBlock, ProgrammeBlock
-from .formatting import BERLIN
-from .forms import SPEAKER_LISTED_TWICE, EventPageForm
-from .localization import EventPeople, localize_venues, snippet_in_locale
+from .. import calendar
+from ..blocks import KeyQuestionsBlock, ProgrammeBlock
+from ..formatting import BERLIN
+from ..forms import SPEAKER_LISTED_TWICE, EventPageForm
+from ..localization import EventPeople, localize_venues, snippet_in_locale
+from .registration import RegistrationFormPage
+from .venues import Venue
 
 ARCHIVE_PAGE_SIZE = 10
 
@@ -46,56 +44,6 @@ def _chosen_year(value, years):
     except (TypeError, ValueError):
         return None
     return year if year in years else None
-
-
-class Venue(TranslatableMixin, models.Model):
-    """A place where events happen, reused by every event held there."""
-
-    name = models.CharField(_("name"), max_length=200)
-    street = models.CharField(_("street and number"), max_length=200)
-    postcode = models.CharField(_("postcode"), max_length=10)
-    city = models.CharField(_("city"), max_length=100)
-    directions = models.TextField(
-        _("directions"), blank=True, help_text=_("How to get there by public transport and car.")
-    )
-    accessibility_notes = models.TextField(
-        _("accessibility"),
-        blank=True,
-        help_text=_("Step-free access, accessible toilets, hearing loops, and what is missing."),
-    )
-    openstreetmap_url = models.URLField(
-        _("OpenStreetMap link"),
-        blank=True,
-        help_text=_(
-            "Optional. Without it, the site links to an OpenStreetMap search for the address."
-        ),
-    )
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("street"),
-        FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
-        FieldPanel("directions"),
-        FieldPanel("accessibility_notes"),
-        FieldPanel("openstreetmap_url"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("venue")
-        verbose_name_plural = _("venues")
-
-    def __str__(self):
-        return f"{self.name}, {self.city}"
-
-    @property
-    def address_line(self):
-        return f"{self.street}, {self.postcode} {self.city}"
-
-    @property
-    def map_url(self):
-        if self.openstreetmap_url:
-            return self.openstreetmap_url
-        return "https://www.openstreetmap.org/search?" + urlencode({"query": self.address_line})
 
 
 class EventIndexPage(RoutablePageMixin, Page):
@@ -445,96 +393,3 @@ class EventPracticeExample(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("practice example")
         verbose_name_plural = _("practice examples")
-
-
-class RegistrationFormField(AbstractFormField):
-    page = ParentalKey(
-        "events.RegistrationFormPage", on_delete=models.CASCADE, related_name="form_fields"
-    )
-
-
-class RegistrationFormPage(AbstractEmailForm):
-    """The registration form of an event, built by editors from Wagtail's form fields."""
-
-    registration_opens = models.DateTimeField(
-        _("registration opens"), null=True, blank=True, help_text=_("Empty: open right away.")
-    )
-    registration_closes = models.DateTimeField(
-        _("registration closes"),
-        help_text=_("The deadline shown on the event page, in German time."),
-    )
-    capacity = models.PositiveIntegerField(
-        _("places"), null=True, blank=True, help_text=_("Empty: no limit.")
-    )
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-    thank_you_text = RichTextField(
-        _("thank-you text"), blank=True, features=["bold", "italic", "link"]
-    )
-
-    content_panels = AbstractEmailForm.content_panels + [
-        FormSubmissionsPanel(),
-        MultiFieldPanel(
-            [
-                FieldRowPanel(
-                    [FieldPanel("registration_opens"), FieldPanel("registration_closes")]
-                ),
-                FieldPanel("capacity"),
-            ],
-            heading=_("Registration period and places"),
-        ),
-        FieldPanel("introduction"),
-        InlinePanel("form_fields", heading=_("Form fields"), label=_("Form field")),
-        FieldPanel("thank_you_text"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
-                FieldPanel("subject"),
-            ],
-            heading=_("Notification e-mail to the organisers"),
-        ),
-    ]
-
-    parent_page_types = ["events.EventPage"]
-    subpage_types = []
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("registration form")
-        verbose_name_plural = _("registration forms")
-
-    def clean(self):
-        super().clean()
-        if (
-            self.registration_opens
-            and self.registration_closes
-            and self.registration_closes <= self.registration_opens
-        ):
-            raise ValidationError(
-                {"registration_closes": _("Registration must close after it opens.")}
-            )
-
-    @property
-    def has_opened(self):
-        return self.registration_opens is None or self.registration_opens <= timezone.now()
-
-    @property
-    def has_closed(self):
-        return self.registration_closes <= timezone.now()
-
-    @property
-    def is_open(self):
-        return self.has_opened and not self.has_closed
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["event"] = EventPage.objects.parent_of(self).first()
-        return context
-
-    def serve(self, request, *args, **kwargs):
-        # The template shows no form outside the registration period; a form sent anyway (from a
-        # page opened before the deadline) is refused here, before anything is stored or mailed.
-        if request.method == "POST" and not self.is_open:
-            context = self.get_context(request)
-            context["submission_refused"] = True
-            return TemplateResponse(request, self.get_template(request), context, status=403)
-        return super().serve(request, *args, **kwargs)
