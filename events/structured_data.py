@@ -4,6 +4,7 @@ import json
 import re
 
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from .formatting import iso_datetime
 
@@ -119,11 +120,12 @@ def _names_an_organisation(text):
 
 
 def _content_language(page):
-    # An alias of an untranslated page lives in another locale but shows the German text. The
-    # page's locale is cached on it, and the page frame reads it again for its lang attributes.
+    # An alias of an untranslated page lives in another locale but shows the German text.
     if page.alias_of_id:
         return page.alias_of.locale.language_code
-    return page.locale.language_code
+    # A page is served in its own language, which Django has activated; reading it from there
+    # saves a query per request.
+    return get_language()
 
 
 def _without_empty(data):

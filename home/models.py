@@ -238,9 +238,8 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("site settings")
 
-    @cached_property
-    def legal_pages(self):
-        """The legal pages in the reader's language (German where no translation is live yet)."""
+    def legal_pages(self, locale):
+        """The legal pages in `locale` (German where no translation is live yet), in one query."""
         chosen = [
             page
             for page in (self.imprint_page, self.privacy_page, self.accessibility_page)
@@ -249,8 +248,7 @@ class SiteSettings(BaseSiteSetting):
         translated = {
             page.translation_key: page
             for page in Page.objects.live().filter(
-                translation_key__in=[page.translation_key for page in chosen],
-                locale=Locale.get_active(),
+                translation_key__in=[page.translation_key for page in chosen], locale=locale
             )
         }
         return [translated.get(page.translation_key, page) for page in chosen if page.live]

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.text import Truncator
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from reallabor_site.hreflang import hreflang_alternates
 
@@ -17,11 +17,29 @@ SOCIAL_IMAGE_FILTER = "fill-1200x630"
 META_DESCRIPTION_LENGTH = 300
 
 
+def _per_request(request, name, compute):
+    """Compute a value once per request: the page frame asks for the same things many times."""
+    cache = request.__dict__.setdefault("_site_tags_cache", {})
+    if name not in cache:
+        cache[name] = compute()
+    return cache[name]
+
+
+def reader_locale(request):
+    return _per_request(request, "locale", Locale.get_active)
+
+
 def _home_page(request):
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return site.root_page.localized
+    def find():
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        root, locale = site.root_page, reader_locale(request)
+        if root.locale_id == locale.pk:
+            return root
+        return root.get_translation_or_none(locale) or root
+
+    return _per_request(request, "home", find)
 
 
 @register.simple_tag(takes_context=True)
@@ -30,12 +48,31 @@ def home_page(context):
 
 
 @register.simple_tag(takes_context=True)
+def in_reader_language(context, snippet):
+    """A translatable snippet in the reader's language, falling back to the one chosen."""
+    if snippet is None:
+        return None
+    locale = reader_locale(context["request"])
+    if snippet.locale_id == locale.pk:
+        return snippet
+    return snippet.get_translation_or_none(locale) or snippet
+
+
+@register.simple_tag(takes_context=True)
+def legal_pages(context, site_settings):
+    return site_settings.legal_pages(reader_locale(context["request"]))
+
+
+@register.simple_tag(takes_context=True)
 def main_menu(context):
     """The live pages under the home page in the reader's language that editors put in the menu."""
-    home = _home_page(context["request"])
+    request = context["request"]
+    home = _home_page(request)
     if home is None:
         return []
-    return list(home.get_children().live().public().in_menu())
+    return _per_request(
+        request, "menu", lambda: list(home.get_children().live().public().in_menu())
+    )
 
 
 def _live_translations(request, page):
@@ -88,16 +125,18 @@ def language_links(context):
     return links
 
 
-@register.simple_tag
-def content_language(page):
+@register.simple_tag(takes_context=True)
+def content_language(context, page):
     """The language a page's text is written in: an alias shows the text of the page it copies."""
-    if isinstance(page, Page) and page.alias_of_id:
+    if not isinstance(page, Page):
+        return translation.get_language()
+    if page.alias_of_id:
         source = Page.objects.filter(pk=page.alias_of_id).select_related("locale").first()
         if source is not None:
             return source.locale.language_code
-    if isinstance(page, Page):
-        return page.locale.language_code
-    return translation.get_language()
+    if page.locale_id == reader_locale(context["request"]).pk:
+        return translation.get_language()
+    return page.locale.language_code
 
 
 @register.simple_tag
