@@ -1,5 +1,19 @@
+import logging
+import re
+import uuid
+
+from csp.constants import SELF
+from csp.middleware import CSPMiddleware
+from csp.utils import default_config
 from django.conf import settings
 from django.utils import translation
+
+from .logs import current_request_id
+from .views import DATABASE_UNAVAILABLE, maintenance_response
+
+logger = logging.getLogger(__name__)
+
+ADMIN_PATH = "/admin/"
 
 
 class AdminLanguageMiddleware:
@@ -11,10 +25,75 @@ class AdminLanguageMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.admin_prefix = "/admin/"
+        self.admin_prefix = ADMIN_PATH
 
     def __call__(self, request):
         if request.path.startswith(self.admin_prefix):
             translation.activate(settings.LANGUAGE_CODE)
             request.LANGUAGE_CODE = settings.LANGUAGE_CODE
         return self.get_response(request)
+
+
+class RequestIdMiddleware:
+    """Give every request an id, send it back in X-Request-ID and put it on every log line.
+
+    A proxy's X-Request-ID is kept when it looks like an id, so one request can be followed
+    through the proxy's log and ours; anything else is replaced by a fresh one.
+    """
+
+    header = "X-Request-ID"
+    valid_id = re.compile(r"[A-Za-z0-9._-]{8,128}")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        supplied = request.headers.get(self.header, "")
+        request.id = supplied if self.valid_id.fullmatch(supplied) else uuid.uuid4().hex
+        token = current_request_id.set(request.id)
+        try:
+            response = self.get_response(request)
+        finally:
+            current_request_id.reset(token)
+        response[self.header] = request.id
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    """While the database is unreachable, answer 503 with a maintenance page instead of a 500.
+
+    Django opens a fresh connection on a later request (with CONN_HEALTH_CHECKS it also drops a
+    dead persistent one first), so the site recovers by itself when the database is back.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, DATABASE_UNAVAILABLE):
+            return None
+        logger.error("Database unavailable: %s: %s", type(exception).__name__, exception)
+        return maintenance_response()
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with ADMIN_CONTENT_SECURITY_POLICY for the Wagtail admin.
+
+    The admin's own templates use inline scripts and styles, which the public pages' policy
+    forbids; django-csp can only switch its policy off for a path, not swap it for another.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if report_only or parts.config is not None:
+            return parts
+        if request.path_info.startswith(ADMIN_PATH):
+            parts.config = default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
+        elif getattr(request, "is_dummy", False):
+            # Wagtail renders a preview through a made-up request for the page's public address,
+            # and the page editor shows it in a frame: keep the public policy, but allow that frame.
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
+        return parts

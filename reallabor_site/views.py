@@ -1,61 +1,83 @@
-"""Views that are not pages: the site search."""
+import logging
+import sys
+import uuid
 
-import unicodedata
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.utils.cache import add_never_cache_headers
+from django.views import defaults
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
-from django.core.paginator import Paginator
-from django.template.response import TemplateResponse
-from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+logger = logging.getLogger(__name__)
 
-from events.models import EventPage
-from home.models import PracticeExamplePage
-from speakers.models import SpeakerPage
-
-from .search_workarounds import without_unescaped_characters
-
-RESULTS_PER_PAGE = 10
-# Nobody types more; longer queries only make the full-text search slow.
-MAX_QUERY_LENGTH = 200
-
-TYPE_LABELS = {
-    EventPage: _("Event"),
-    SpeakerPage: _("Speaker"),
-    PracticeExamplePage: _("Practice example"),
-}
+# What Django raises when it cannot reach the database, or loses the connection mid-request.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+MAINTENANCE_RETRY_AFTER_SECONDS = 60
 
 
-def clean_query(raw):
-    """The query as the reader meant it: without control characters (databases refuse NUL)."""
-    printable = "".join(
-        " " if unicodedata.category(character) == "Cc" else character for character in raw
-    )
-    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
+def maintenance_response():
+    """503 with the maintenance page, which needs no database.
 
-
-def search(request):
-    """Full-text search over the live public pages in the reader's language.
-
-    Aliases of untranslated German pages are left out: they are not in the reader's language.
+    It is rendered without the request, so no session, user or site setting is looked up.
     """
-    query = clean_query(request.GET.get("q", ""))
-    results = None
-    if query:
-        terms = without_unescaped_characters(query).strip()
-        pages = []
-        if terms:
-            pages = (
-                Page.objects.live()
-                .public()
-                .filter(locale=Locale.get_active())
-                .exclude(id__in=Page.objects.filter(alias_of__isnull=False).values("id"))
-                .specific()
-                .search(terms)
-            )
-        results = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-        for page in results:
-            page.search_type_label = TYPE_LABELS.get(type(page), _("Page"))
-    return TemplateResponse(
+    response = HttpResponse(loader.render_to_string("503.html"), status=503)
+    response["Retry-After"] = str(MAINTENANCE_RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    return response
+
+
+def server_error(request):
+    """handler500: the maintenance page when the error was the database being unreachable.
+
+    DatabaseUnavailableMiddleware catches that in views; this catches it where no middleware can,
+    e.g. while Django renders the 404 page.
+    """
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        return maintenance_response()
+    return defaults.server_error(request)
+
+
+def _database_state():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return "error"
+    return "ok"
+
+
+def _cache_state():
+    key = f"healthz:{uuid.uuid4().hex}"
+    try:
+        cache.set(key, "ok", timeout=10)
+        answer = cache.get(key)
+        cache.delete(key)
+    except Exception:  # noqa: BLE001 - each cache backend raises its own errors
+        logger.warning("Health check: cache unavailable", exc_info=True)
+        return "error"
+    return "ok" if answer == "ok" else "error"
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """Database and cache state for a load balancer: 200 when both answer, 503 otherwise."""
+    state = {"database": _database_state(), "cache": _cache_state()}
+    healthy = all(value == "ok" for value in state.values())
+    return JsonResponse(state, status=200 if healthy else 503)
+
+
+def login_locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer to a login attempt while the user name or address is locked out."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(
         request,
-        "search/search.html",
-        {"search_query": query, "results": results},
+        "login_locked_out.html",
+        {"cooloff_minutes": minutes},
+        status=settings.AXES_HTTP_RESPONSE_CODE,
     )

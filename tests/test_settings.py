@@ -1,5 +1,6 @@
 """Start-up behaviour of the settings, checked in a fresh process as an operator would see it."""
 
+import json
 import os
 import subprocess
 import sys
@@ -92,3 +93,76 @@ class DevAdminTests(TestCase):
         with self.assertRaises(CommandError):
             call_command("ensure_dev_admin")
         self.assertFalse(get_user_model().objects.exists())
+
+
+def production_setting(code, **env):
+    """Evaluate `code` (an expression over `settings`) under the production settings."""
+    script = f"import json; from django.conf import settings; print(json.dumps({code}))"
+    result = manage("shell", "-v", "0", "-c", script, **{**VALID_PRODUCTION_ENV, **env})
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_production_with_redis_keeps_sessions_in_the_cache_and_the_database():
+    engine = production_setting("settings.SESSION_ENGINE", REDIS_URL="redis://127.0.0.1:6379/0")
+    assert engine == "django.contrib.sessions.backends.cached_db"
+
+
+def test_production_without_redis_keeps_sessions_in_the_database():
+    engine = production_setting("settings.SESSION_ENGINE", REDIS_URL="")
+    assert engine == "django.contrib.sessions.backends.db"
+
+
+def test_production_without_a_bucket_keeps_media_on_disk():
+    backend = production_setting(
+        "settings.STORAGES['default']['BACKEND']", AWS_STORAGE_BUCKET_NAME=""
+    )
+    assert backend == "django.core.files.storage.FileSystemStorage"
+
+
+def test_production_with_a_bucket_stores_media_in_s3_and_allows_its_images():
+    storage, public_images, admin_images = production_setting(
+        "[settings.STORAGES['default'],"
+        " settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'],"
+        " settings.ADMIN_CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']]",
+        AWS_STORAGE_BUCKET_NAME="reallabor-media",
+        AWS_S3_ENDPOINT_URL="http://127.0.0.1:9000",
+    )
+    assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert storage["OPTIONS"]["bucket_name"] == "reallabor-media"
+    assert storage["OPTIONS"]["endpoint_url"] == "http://127.0.0.1:9000"
+    assert storage["OPTIONS"]["file_overwrite"] is False
+    assert "http://127.0.0.1:9000" in public_images
+    assert "http://127.0.0.1:9000" in admin_images
+
+
+def test_production_serves_static_files_with_whitenoise_under_hashed_names():
+    middleware, storage = production_setting(
+        "[settings.MIDDLEWARE, settings.STORAGES['staticfiles']['BACKEND']]"
+    )
+    security = middleware.index("django.middleware.security.SecurityMiddleware")
+    assert middleware[security + 1] == "whitenoise.middleware.WhiteNoiseMiddleware"
+    assert storage == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+
+
+def test_production_gives_up_on_an_unreachable_database_within_seconds():
+    options = production_setting("settings.DATABASES['default']['OPTIONS']")
+    assert options["connect_timeout"] == 5
+
+
+def test_collectstatic_writes_hashed_and_compressed_files(tmp_path):
+    result = manage("collectstatic", "--noinput", **VALID_PRODUCTION_ENV, STATIC_ROOT=str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads((tmp_path / "staticfiles.json").read_text())
+    hashed = manifest["paths"]["css/site.css"]
+    assert hashed != "css/site.css"
+    assert (tmp_path / hashed).exists()
+    assert (tmp_path / f"{hashed}.gz").exists()
+
+
+def test_production_with_malformed_trusted_proxies_stops_with_one_line_naming_it():
+    result = manage("check", **{**VALID_PRODUCTION_ENV, "TRUSTED_PROXIES": "10.0.0.0/8,proxy"})
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "TRUSTED_PROXIES" in lines[0]

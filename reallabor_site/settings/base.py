@@ -1,10 +1,14 @@
 """Settings shared by every environment. Environment-specific files import from here."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
+
+from reallabor_site.client_ip import trusted_proxy_networks
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -33,6 +37,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "csp",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -42,6 +48,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every response and every log line of a request carries its id.
+    "reallabor_site.middleware.RequestIdMiddleware",
+    "reallabor_site.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -51,7 +60,18 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "reallabor_site.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires, so it turns a lockout into its own response.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes checks for a lockout before Django's own backend checks the password.
+AUTHENTICATION_BACKENDS = [
+    # AxesBackend can also load users from the session, which the test client's force_login needs.
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "reallabor_site.urls"
@@ -103,6 +123,8 @@ if os.environ.get("REDIS_URL"):
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "reallabor",
+            # An unreachable Redis must fail a request quickly, not hang a worker.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
 else:
@@ -122,6 +144,84 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Admin sessions end when the browser closes unless the editor ticks "remember me"; then after
+# SESSION_COOKIE_AGE at the latest.
+SESSION_COOKIE_AGE = 60 * 60 * 8
+
+# Login lockout (django-axes): five failed attempts for one user name, or from one address, block
+# further attempts from it for the cool-off time. Addresses come from client_ip(), which trusts
+# X-Forwarded-For only from the proxies listed in TRUSTED_PROXIES.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "reallabor_site.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "reallabor_site.views.login_locked_out"
+# Keep no record of successful logins and no user agents: the lockout does not need them.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+TRUSTED_PROXIES = [
+    item.strip() for item in os.environ.get("TRUSTED_PROXIES", "").split(",") if item.strip()
+]
+try:
+    trusted_proxy_networks(TRUSTED_PROXIES)
+except ValueError as exc:
+    raise ImproperlyConfigured(
+        f"The environment variable TRUSTED_PROXIES is malformed: {exc}"
+    ) from None
+
+# Security headers for every environment. Public pages allow nothing inline and nothing from other
+# origins; the Wagtail admin needs inline scripts and styles, so it gets its own policy (see
+# reallabor_site.middleware.ContentSecurityPolicyMiddleware).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # The page editor shows its preview in a frame of the admin itself.
+        "frame-ancestors": [SELF],
+    }
+}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "serial",
+        "usb",
+    )
+}
 
 # Languages: German is the source language of all content; English and Ukrainian are translations.
 LANGUAGE_CODE = "de"
@@ -145,8 +245,9 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
-STATICFILES_DIRS = [PROJECT_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "static"
+# reallabor_site is an app, so the app directories finder already finds its static files.
+# STATIC_ROOT may move out of the source tree, e.g. in the container image.
+STATIC_ROOT = os.environ.get("STATIC_ROOT") or BASE_DIR / "static"
 STATIC_URL = "/static/"
 MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media/"
@@ -170,7 +271,34 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "reallabor_site.image_upload_checks.ImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# The admin talks to no other site: no avatars from Gravatar (they would reveal editors' e-mail
+# hashes) and no update check against wagtail.org (upgrades come through pyproject.toml).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# One JSON line per record on standard error, each with its request id (see reallabor_site.logs).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "reallabor_site.logs.RequestIdFilter"}},
+    "formatters": {"json": {"()": "reallabor_site.logs.JsonLineFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json",
+        }
+    },
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        # Replaces Django's default handlers, including the one that mails error reports with
+        # the request's form data to ADMINS.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "reallabor_site": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
+}
 
 # Only the dev settings create a local admin account on first start (see ensure_dev_admin).
 CREATE_DEV_ADMIN = False

@@ -5,11 +5,18 @@ operator sees the cause at once instead of a traceback on the first request.
 """
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import database_from_url
+from .base import (
+    ADMIN_CONTENT_SECURITY_POLICY,
+    CONTENT_SECURITY_POLICY,
+    MIDDLEWARE,
+    STORAGES,
+    database_from_url,
+)
 
 
 def required_env(name):
@@ -17,6 +24,11 @@ def required_env(name):
     if not value:
         raise ImproperlyConfigured(f"The environment variable {name} must be set.")
     return value
+
+
+def with_image_origin(policy, origin):
+    directives = policy["DIRECTIVES"]
+    return {**policy, "DIRECTIVES": {**directives, "img-src": [*directives["img-src"], origin]}}
 
 
 def env_list(name, default=""):
@@ -40,6 +52,63 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # While the database is unreachable, a request fails within seconds with the maintenance page
+    # instead of holding a worker until the operating system gives up.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
+        os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")
+    )
+
+# With Redis, sessions are read from the cache and written through to the database, so every app
+# server sees them and none is lost when Redis restarts.
+if os.environ.get("REDIS_URL"):
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# WhiteNoise serves the collected static files with hashed, compressed names and long cache
+# lifetimes; it must sit right after SecurityMiddleware.
+MIDDLEWARE = [*MIDDLEWARE]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# Media in an S3-compatible bucket, so several app servers share uploads. Credentials come from
+# AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, which django-storages reads itself.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": AWS_S3_ENDPOINT_URL,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": AWS_S3_CUSTOM_DOMAIN,
+            # Unsigned, stable URLs, so pages that show images can be cached; the bucket must
+            # therefore allow public reads.
+            "querystring_auth": False,
+            # Two uploads with the same file name must not overwrite each other.
+            "file_overwrite": False,
+        },
+    }
+    # Links to documents point to Wagtail's view, which checks the privacy of the page they belong
+    # to, rather than to the file in the bucket.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
+    if AWS_S3_CUSTOM_DOMAIN:
+        MEDIA_ORIGIN = f"https://{AWS_S3_CUSTOM_DOMAIN}"
+    elif AWS_S3_ENDPOINT_URL:
+        endpoint = urlsplit(AWS_S3_ENDPOINT_URL)
+        MEDIA_ORIGIN = f"{endpoint.scheme}://{endpoint.netloc}"
+    else:
+        MEDIA_ORIGIN = "https://*.amazonaws.com"
+    # Images are served from the bucket's origin, which the security policies must allow.
+    CONTENT_SECURITY_POLICY = with_image_origin(CONTENT_SECURITY_POLICY, MEDIA_ORIGIN)
+    ADMIN_CONTENT_SECURITY_POLICY = with_image_origin(ADMIN_CONTENT_SECURITY_POLICY, MEDIA_ORIGIN)
 
 WAGTAILADMIN_BASE_URL = required_env("WAGTAILADMIN_BASE_URL")
 
@@ -56,12 +125,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 if os.environ.get("SECURE_PROXY_SSL_HEADER"):
     SECURE_PROXY_SSL_HEADER = (os.environ["SECURE_PROXY_SSL_HEADER"], "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
+# The load balancer's health check talks plain HTTP to the app server.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = os.environ.get("SECURE_HSTS_PRELOAD", "true").lower() == "true"
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-SESSION_COOKIE_AGE = 60 * 60 * 8
 X_FRAME_OPTIONS = "DENY"
