@@ -26,25 +26,39 @@ def _per_request(request, name, compute):
 
 
 def reader_locale(request):
-    return _per_request(request, "locale", Locale.get_active)
+    return _per_request(request, "locale", lambda: Locale.get_active().pk)
 
 
-def _home_page(request):
+def _reader_locale_id(context):
+    """The id of the locale the reader sees: the served page's own, which saves a query.
+
+    Wagtail serves /uk/ from the Ukrainian tree, so a page's locale is the reader's; in a preview
+    the editor sees the page's language rather than the admin's.
+    """
+    page = context.get("page")
+    if isinstance(page, Page):
+        return page.locale_id
+    return reader_locale(context["request"])
+
+
+def _home_page(context):
+    request = context["request"]
+
     def find():
         site = Site.find_for_request(request)
         if site is None:
             return None
-        root, locale = site.root_page, reader_locale(request)
-        if root.locale_id == locale.pk:
+        root, locale_id = site.root_page, _reader_locale_id(context)
+        if root.locale_id == locale_id:
             return root
-        return root.get_translation_or_none(locale) or root
+        return root.get_translation_or_none(locale_id) or root
 
     return _per_request(request, "home", find)
 
 
 @register.simple_tag(takes_context=True)
 def home_page(context):
-    return _home_page(context["request"])
+    return _home_page(context)
 
 
 @register.simple_tag(takes_context=True)
@@ -52,22 +66,22 @@ def in_reader_language(context, snippet):
     """A translatable snippet in the reader's language, falling back to the one chosen."""
     if snippet is None:
         return None
-    locale = reader_locale(context["request"])
-    if snippet.locale_id == locale.pk:
+    locale_id = _reader_locale_id(context)
+    if snippet.locale_id == locale_id:
         return snippet
-    return snippet.get_translation_or_none(locale) or snippet
+    return snippet.get_translation_or_none(locale_id) or snippet
 
 
 @register.simple_tag(takes_context=True)
 def legal_pages(context, site_settings):
-    return site_settings.legal_pages(reader_locale(context["request"]))
+    return site_settings.legal_pages(_reader_locale_id(context))
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The live pages under the home page in the reader's language that editors put in the menu."""
     request = context["request"]
-    home = _home_page(request)
+    home = _home_page(context)
     if home is None:
         return []
     return _per_request(
@@ -134,9 +148,10 @@ def content_language(context, page):
         source = Page.objects.filter(pk=page.alias_of_id).select_related("locale").first()
         if source is not None:
             return source.locale.language_code
-    if page.locale_id == reader_locale(context["request"]).pk:
-        return translation.get_language()
-    return page.locale.language_code
+    if getattr(context["request"], "is_preview", False):
+        # A preview is rendered in the admin's language, not the page's.
+        return page.locale.language_code
+    return translation.get_language()
 
 
 @register.simple_tag
