@@ -5,6 +5,8 @@ import io
 from datetime import datetime
 
 import openpyxl
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from events.formatting import BERLIN
@@ -137,3 +139,22 @@ class FormulaInjectionTests(ExportTestCase):
             self.form_a, e_mail="plain@example.org", institution_kreis_kommune="Kreis Lippe"
         )
         self.assertEqual(self.csv_rows()[-1][4], "Kreis Lippe")
+
+
+class QueryCountTests(ExportTestCase):
+    def queries_for(self, url):
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(url)
+            if response.streaming:
+                # A download runs its queries while the response is read.
+                b"".join(response.streaming_content)
+        return len(queries)
+
+    def test_list_and_downloads_need_the_same_queries_for_few_and_many_registrations(self):
+        for export in (None, "csv", "xlsx"):
+            with self.subTest(export=export):
+                url = submissions_url(self.form_a, export)
+                few = self.queries_for(url)
+                for index in range(10):
+                    self.register(self.form_a, e_mail=f"person{index}-{export}@example.org")
+                self.assertEqual(self.queries_for(url), few)
