@@ -1,8 +1,14 @@
+from django.db.models import Q
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Venue
+from .models import RegistrationFormPage, Venue
+from .models.registration import ORGANISERS_GROUP
+from .registration_admin import FormsIndexView, RegistrationDeleteSubmissionsView
 
 
 class VenueViewSet(SnippetViewSet):
@@ -14,3 +20,33 @@ class VenueViewSet(SnippetViewSet):
 
 
 register_snippet(VenueViewSet)
+
+
+@hooks.register("filter_form_submissions_for_user")
+def add_forms_the_user_organises(user, editable_forms):
+    """Members of the organisers' group also see the forms that name them, in every language."""
+    if not user.is_active or not user.groups.filter(name=ORGANISERS_GROUP).exists():
+        return editable_forms
+    organised = RegistrationFormPage.objects.filter(organisers=user).values("translation_key")
+    return Page.objects.filter(
+        Q(pk__in=editable_forms.values("pk"))
+        | Q(pk__in=RegistrationFormPage.objects.filter(translation_key__in=organised).values("pk"))
+    )
+
+
+# Registered before wagtail.contrib.forms' own URLs, so these paths reach our views first.
+@hooks.register("register_admin_urls", order=-1)
+def register_registration_admin_urls():
+    return [
+        path("forms/", FormsIndexView.as_view(), name="events_forms_index"),
+        path(
+            "forms/results/",
+            FormsIndexView.as_view(results_only=True),
+            name="events_forms_index_results",
+        ),
+        path(
+            "forms/submissions/<int:page_id>/delete/",
+            RegistrationDeleteSubmissionsView.as_view(),
+            name="events_delete_submissions",
+        ),
+    ]

@@ -393,6 +393,50 @@ class ConferenceTests(SeedConferenceTestCase):
         self.assertIn("Дякуємо", pages["uk"].thank_you_text)
         self.assertIn("Райони як міжнародні актори", pages["uk"].introduction)
 
+    def test_registration_form_has_the_invitations_fields_in_order(self):
+        form = self.in_each_language(RegistrationFormPage)["de"]
+        self.assertEqual(
+            [(f.label, f.field_type, f.required) for f in form.get_form_fields()],
+            [
+                ("Anrede", "dropdown", False),
+                ("Vorname", "singleline", True),
+                ("Nachname", "singleline", True),
+                ("E-Mail", "email", True),
+                ("Institution / Kreis / Kommune", "singleline", True),
+                ("Funktion", "singleline", True),
+                ("Anmerkungen", "multiline", False),
+            ],
+        )
+
+    def test_registration_form_fields_keep_their_german_keys_in_every_language(self):
+        keys = {
+            language: [f.clean_name for f in page.get_form_fields()]
+            for language, page in self.in_each_language(RegistrationFormPage).items()
+        }
+        german = ["anrede", "vorname", "nachname", "e_mail", "institution_kreis_kommune"]
+        self.assertEqual(keys["de"][:5], german)
+        self.assertEqual(keys["en"], keys["de"])
+        self.assertEqual(keys["uk"], keys["de"])
+
+    def test_registration_form_labels_and_choices_are_translated(self):
+        pages = self.in_each_language(RegistrationFormPage)
+        expected = {
+            "de": ("Vorname", ["Frau", "Herr", "divers", "keine Angabe"]),
+            "en": ("First name", ["Ms", "Mr", "Diverse", "Prefer not to say"]),
+            "uk": ("Ім’я", ["Пані", "Пан", "Інше", "Не вказувати"]),
+        }
+        for language, (first_name, choices) in expected.items():
+            with self.subTest(language=language):
+                fields = list(pages[language].get_form_fields())
+                self.assertEqual(fields[1].label, first_name)
+                self.assertEqual(fields[0].choices.splitlines(), choices)
+
+    def test_registration_form_states_its_consent_in_every_language(self):
+        pages = self.in_each_language(RegistrationFormPage)
+        self.assertIn("Ich bin damit einverstanden", pages["de"].consent_text)
+        self.assertIn("I agree", pages["en"].consent_text)
+        self.assertIn("Я погоджуюся", pages["uk"].consent_text)
+
     def test_every_seed_item_is_translated_by_wagtail_localize(self):
         german = [
             *Page.objects.filter(locale__language_code="de", depth__gte=3).specific(),

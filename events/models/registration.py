@@ -1,8 +1,10 @@
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -20,6 +22,9 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
+
+# Members of this group may see the registrations of the forms that name them as organisers.
+ORGANISERS_GROUP = "Veranstaltungsorganisation"
 
 
 class RegistrationFormField(TranslatableMixin, AbstractFormField):
@@ -85,6 +90,7 @@ class RegistrationFormPage(AbstractEmailForm):
         verbose_name=_("organisers"),
         blank=True,
         related_name="organised_registration_forms",
+        limit_choices_to={"groups__name": ORGANISERS_GROUP},
         help_text=_(
             'Members of the group "Veranstaltungsorganisation" chosen here see and download the '
             "registrations of this form, and nothing else."
@@ -116,6 +122,10 @@ class RegistrationFormPage(AbstractEmailForm):
             ],
             heading=_("Notification e-mail to the organisers"),
         ),
+    ]
+
+    settings_panels = AbstractEmailForm.settings_panels + [
+        FieldPanel("organisers", widget=forms.CheckboxSelectMultiple),
     ]
 
     parent_page_types = ["events.EventPage"]
@@ -153,6 +163,34 @@ class RegistrationFormPage(AbstractEmailForm):
         context = super().get_context(request, *args, **kwargs)
         context["event"] = self.get_parent().specific
         return context
+
+    def get_submission_class(self):
+        return Registration
+
+    def get_submissions_list_view_class(self):
+        from events.registration_admin import RegistrationSubmissionsListView
+
+        return RegistrationSubmissionsListView
+
+    @property
+    def source_form_page(self):
+        """The German form, which holds the registrations made in every language."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        return (
+            RegistrationFormPage.objects.filter(
+                translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
+            ).first()
+            or self
+        )
+
+    def get_data_fields(self):
+        return [
+            ("submit_time", _("Registered at (German time)")),
+            *((field.clean_name, field.label) for field in self.get_form_fields()),
+            ("language", _("Language")),
+            ("status", _("Status")),
+        ]
 
     def serve(self, request, *args, **kwargs):
         # The template shows no form outside the registration period; a form sent anyway (from a
@@ -198,3 +236,18 @@ class Registration(AbstractFormSubmission):
                 name="events_one_active_registration_per_email",
             )
         ]
+
+    def get_data(self):
+        return {
+            **super().get_data(),
+            "language": language_name(self.language),
+            "status": self.get_status_display(),
+        }
+
+
+def language_name(code):
+    """The language's name in the admin's language, or its code if Django does not know it."""
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return code

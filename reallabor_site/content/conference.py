@@ -175,12 +175,59 @@ CONFERENCE = {
     ],
 }
 
+
+def form_field(label, field_type="singleline", required=True, choices=None):
+    """A field of the registration form; its German label gives the key of its column."""
+    field = {"label": label, "field_type": field_type, "required": required}
+    if choices:
+        field["choices"] = choices
+    return field
+
+
+# The fields the invitation asked for by e-mail. "Anrede" is a dropdown, so registrants in every
+# language choose from the same four answers rather than typing their own.
+REGISTRATION_FIELDS = [
+    form_field(
+        T("Anrede", "Form of address", "Звертання"),
+        field_type="dropdown",
+        required=False,
+        choices=T(
+            "Frau\nHerr\ndivers\nkeine Angabe",
+            "Ms\nMr\nDiverse\nPrefer not to say",
+            "Пані\nПан\nІнше\nНе вказувати",
+        ),
+    ),
+    form_field(T("Vorname", "First name", "Ім’я")),
+    form_field(T("Nachname", "Last name", "Прізвище")),
+    form_field(T("E-Mail", "E-mail", "Електронна пошта"), field_type="email"),
+    form_field(
+        T(
+            "Institution / Kreis / Kommune",
+            "Institution / district / municipality",
+            "Установа / район / громада",
+        )
+    ),
+    form_field(T("Funktion", "Position", "Посада")),
+    form_field(T("Anmerkungen", "Comments", "Примітки"), field_type="multiline", required=False),
+]
+
 REGISTRATION = {
     "title": T("Anmeldung", "Registration", "Реєстрація"),
     "slug": T("anmeldung", "registration", "reiestratsiia"),
     # Registration closed at the end of the deadline day the invitation names.
     "registration_closes": datetime(2023, 11, 15, 23, 59, 59, tzinfo=BERLIN),
     "to_address": T.same(foundation.CONTACT_EMAIL),
+    "form_fields": REGISTRATION_FIELDS,
+    "consent_text": T(
+        "Ich bin damit einverstanden, dass die Auslandsgesellschaft.de e.V. meine Angaben zur "
+        "Organisation der Konferenz speichert und verarbeitet. Sie werden spätestens 90 Tage "
+        "nach der Konferenz gelöscht.",
+        "I agree that Auslandsgesellschaft.de e.V. stores and processes my details to organise "
+        "the conference. They will be deleted no later than 90 days after the conference.",
+        "Я погоджуюся, що Auslandsgesellschaft.de e.V. зберігає та обробляє мої дані для "
+        "організації конференції. Їх буде видалено не пізніше ніж через 90 днів після "
+        "конференції.",
+    ),
     "subject": T(
         "Neue Anmeldung zur Konferenz am 22. November 2023",
         "New registration for the conference on 22 November 2023",

@@ -1,0 +1,127 @@
+"""The admin's lists and downloads of registrations, for editors and for organisers.
+
+Organisers reach these views through the `filter_form_submissions_for_user` hook; what they may
+do beyond reading (deleting) is decided here, by the page permissions Wagtail gives editors.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.contrib.forms.utils import get_forms_for_user
+from wagtail.contrib.forms.views import (
+    DeleteSubmissionsView,
+    FormPagesListView,
+    SubmissionsListView,
+)
+
+from .formatting import BERLIN
+
+# A spreadsheet treats a cell starting with one of these as a formula (OWASP "CSV injection").
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def looks_like_formula(value):
+    return isinstance(value, str) and value.startswith(FORMULA_TRIGGERS)
+
+
+def neutralise_formula(value):
+    """A leading apostrophe makes spreadsheets show the text instead of evaluating it."""
+    return f"'{value}" if looks_like_formula(value) else value
+
+
+def berlin_time(value):
+    return timezone.localtime(value, BERLIN).replace(tzinfo=None)
+
+
+def may_delete_registrations(user, form_page):
+    """Only those who may edit the form page delete registrations; organisers only read them.
+
+    Deleting a registration frees a place and destroys the record of a consent, so it stays with
+    the editors; registrants cancel themselves and old registrations are purged automatically.
+    """
+    return form_page.permissions_for_user(user).can_edit()
+
+
+class RegistrationSubmissionsListView(SubmissionsListView):
+    """One list of an event's registrations in every language, as the German form shows them.
+
+    Registrations are stored against the German form, so the English and Ukrainian forms
+    redirect to it; its fields give the columns, in its order and with its labels.
+    """
+
+    results_template_name = "events/admin/registration_submissions_results.html"
+    custom_field_preprocess = {
+        "submit_time": {
+            SubmissionsListView.FORMAT_CSV: lambda value: berlin_time(value).strftime(
+                "%Y-%m-%d %H:%M:%S"
+            ),
+            # Naive, because Wagtail writes aware times to XLSX in UTC.
+            SubmissionsListView.FORMAT_XLSX: berlin_time,
+        }
+    }
+
+    def dispatch(self, request, *args, **kwargs):
+        form_page = kwargs["form_page"]
+        source = form_page.source_form_page
+        if source.pk == form_page.pk:
+            return super().dispatch(request, *args, **kwargs)
+        if not get_forms_for_user(request.user).filter(pk=form_page.pk).exists():
+            raise PermissionDenied
+        url_name = self.index_results_url_name if self.results_only else self.index_url_name
+        query = request.GET.urlencode()
+        return redirect(reverse(url_name, args=(source.pk,)) + (f"?{query}" if query else ""))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["may_delete"] = may_delete_registrations(self.request.user, self.form_page)
+        return context
+
+    def stream_csv(self, queryset):
+        # The byte order mark tells Excel the file is UTF-8, so umlauts and Cyrillic survive.
+        yield "\ufeff"
+        yield from super().stream_csv(queryset)
+
+    def get_heading(self, queryset, field):
+        return neutralise_formula(super().get_heading(queryset, field))
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        if export_format == self.FORMAT_CSV:
+            return neutralise_formula(value)
+        return value
+
+    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
+        # Wagtail already stores formula-like cells as text; the quote prefix also keeps Excel
+        # from turning them into a formula when someone edits the cell, without changing the
+        # text people see (a phone number stays "+49 …").
+        for cell in super().generate_xlsx_row(worksheet, row_dict, date_format):
+            if looks_like_formula(cell.value):
+                cell.data_type = "s"
+                cell.quotePrefix = True
+            yield cell
+
+
+class RegistrationDeleteSubmissionsView(DeleteSubmissionsView):
+    """Wagtail's deletion of submissions, refused to anyone who may not edit the form page."""
+
+    def dispatch(self, request, *args, **kwargs):
+        forms = get_forms_for_user(request.user)
+        form_page = forms.filter(pk=kwargs["page_id"]).first()
+        if form_page is None or not may_delete_registrations(request.user, form_page.specific):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class FormsIndexView(FormPagesListView):
+    """Wagtail's list of forms, open to organisers, who have no page permissions.
+
+    The forms listed are still only those `get_forms_for_user` allows.
+    """
+
+    any_permission_required = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not get_forms_for_user(request.user).exists():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)

@@ -1,0 +1,67 @@
+"""A form translated with wagtail-localize keeps the German field keys, so columns never split."""
+
+from wagtail_localize.models import Translation, TranslationSource
+
+from home.tests.utils import translate_page
+
+from .registrations import RegistrationsTestCase
+from .utils import in_the_future
+
+UKRAINIAN_LABELS = {
+    "Vorname": "Ім’я",
+    "Nachname": "Прізвище",
+    "E-Mail": "Електронна пошта",
+    "Institution / Kreis / Kommune": "Установа / район / громада",
+    "Telefon": "Телефон",
+}
+
+
+class TranslatedFormTests(RegistrationsTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.form_a.registration_closes = in_the_future(20)
+        cls.form_a.save_revision().publish()
+        translate_page(cls.event_a, "uk", title="Конференція A")
+        source, _ = TranslationSource.get_or_create_from_instance(cls.form_a)
+        translation = Translation.objects.create(source=source, target_locale=cls.locales["uk"])
+        po = translation.export_po()
+        texts = {**UKRAINIAN_LABELS, "Anmeldung": "Реєстрація", "anmeldung": "reiestratsiia"}
+        for entry in po:
+            entry.msgstr = texts[entry.msgid]
+        translation.import_po(po)
+        # As the content loader does: wagtail-localize would publish only after the commit.
+        translation.save_target(publish=False)
+        cls.form_uk = cls.form_a.get_translation(cls.locales["uk"])
+        cls.form_uk.get_latest_revision().publish()
+
+    def test_every_field_keeps_its_german_key(self):
+        german = [
+            (f.sort_order, f.clean_name) for f in self.form_a.form_fields.order_by("sort_order")
+        ]
+        ukrainian = [
+            (f.sort_order, f.clean_name) for f in self.form_uk.form_fields.order_by("sort_order")
+        ]
+        self.assertEqual(ukrainian, german)
+
+    def test_ukrainian_form_shows_ukrainian_labels(self):
+        response = self.client.get(self.form_uk.url)
+        for label in UKRAINIAN_LABELS.values():
+            with self.subTest(label=label):
+                self.assertContains(response, f">{label}</label>")
+
+    def test_ukrainian_submission_fills_the_german_columns(self):
+        form = self.form_uk.get_form(
+            {
+                "vorname": "Олена",
+                "nachname": "Коваль",
+                "e_mail": "olena@example.org",
+                "institution_kreis_kommune": "Громада Буча",
+                "telefon": "+380 44 123",
+            },
+            page=self.form_uk,
+        )
+        self.assertTrue(form.is_valid(), form.errors)
+        german_columns = [name for name, _ in self.form_a.get_data_fields()]
+        self.assertTrue(set(form.cleaned_data) <= set(german_columns))
+        self.assertEqual(form.cleaned_data["vorname"], "Олена")

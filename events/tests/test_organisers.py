@@ -1,0 +1,150 @@
+"""Organisers see and download the registrations of their own forms, and nothing else."""
+
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
+
+from events.models import Registration
+from events.models.registration import ORGANISERS_GROUP
+
+from .registrations import RegistrationsTestCase
+
+
+def submissions_url(form, **query):
+    url = reverse("wagtailforms:list_submissions", args=(form.pk,))
+    return url + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
+
+
+def delete_url(form, registration):
+    url = reverse("wagtailforms:delete_submissions", args=(form.pk,))
+    return f"{url}?selected-submissions={registration.pk}"
+
+
+class RefusalMixin:
+    """Wagtail's admin answers a refused request with 403 when fetched by script, and sends
+    a browser back to the dashboard with a message; either way nothing of the page is shown."""
+
+    def assertRefused(self, url, method="get"):
+        send = getattr(self.client, method)
+        self.assertEqual(send(url, headers={"x-requested-with": "XMLHttpRequest"}).status_code, 403)
+        response = send(url)
+        self.assertRedirects(response, reverse("wagtailadmin_home"), fetch_redirect_response=False)
+        return response
+
+
+class OrganisersGroupTests(RegistrationsTestCase):
+    def test_group_may_only_enter_the_admin(self):
+        group = Group.objects.get(name=ORGANISERS_GROUP)
+        self.assertEqual(
+            list(group.permissions.values_list("content_type__app_label", "codename")),
+            [("wagtailadmin", "access_admin")],
+        )
+
+    def test_organisers_field_offers_only_members_of_the_group(self):
+        self.client.force_login(self.editor)
+        response = self.client.get(reverse("wagtailadmin_pages:edit", args=(self.form_a.pk,)))
+        field = response.context["form"].fields["organisers"]
+        self.assertEqual(
+            set(field.queryset.values_list("username", flat=True)),
+            {"organisatorin-a", "organisator-b"},
+        )
+
+
+class OrganiserOfATests(RefusalMixin, RegistrationsTestCase):
+    def setUp(self):
+        self.client.force_login(self.organiser_a)
+
+    def test_sees_the_registrations_of_their_form(self):
+        self.register(self.form_a, vorname="Olena")
+        response = self.client.get(submissions_url(self.form_a))
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Olena")
+
+    def test_may_download_the_registrations_of_their_form(self):
+        for export in ("csv", "xlsx"):
+            with self.subTest(export=export):
+                response = self.client.get(submissions_url(self.form_a, export=export))
+                self.assertEqual(response.status_code, 200)
+
+    def test_is_refused_the_registrations_of_another_event(self):
+        self.register(self.form_b, vorname="Bohdan")
+        response = self.assertRefused(submissions_url(self.form_b))
+        self.assertNotIn(b"Bohdan", response.content)
+
+    def test_is_refused_the_downloads_of_another_event(self):
+        self.register(self.form_b, vorname="Bohdan")
+        for export in ("csv", "xlsx"):
+            with self.subTest(export=export):
+                response = self.assertRefused(submissions_url(self.form_b, export=export))
+                self.assertNotIn(b"Bohdan", response.content)
+
+    def test_cannot_delete_registrations_of_another_event(self):
+        registration = self.register(self.form_b)
+        self.assertRefused(delete_url(self.form_b, registration), method="post")
+        self.assertTrue(Registration.objects.filter(pk=registration.pk).exists())
+
+    def test_cannot_delete_registrations_of_their_own_form(self):
+        registration = self.register(self.form_a)
+        self.assertRefused(delete_url(self.form_a, registration), method="post")
+        self.assertTrue(Registration.objects.filter(pk=registration.pk).exists())
+
+    def test_list_offers_no_deletion(self):
+        self.register(self.form_a)
+        response = self.client.get(submissions_url(self.form_a))
+        self.assertNotContains(response, 'name="selected-submissions"')
+
+    def test_is_refused_the_page_editor_of_their_own_form(self):
+        self.assertRefused(reverse("wagtailadmin_pages:edit", args=(self.form_a.pk,)))
+
+    def test_is_refused_the_page_editor_of_another_event(self):
+        self.assertRefused(reverse("wagtailadmin_pages:edit", args=(self.event_b.pk,)))
+
+    def test_is_refused_the_list_of_users(self):
+        self.assertRefused(reverse("wagtailusers_users:index"))
+
+    def test_is_refused_snippets_and_images(self):
+        for url in (
+            reverse("wagtailsnippets_events_venue:list"),
+            reverse("wagtailimages:index"),
+        ):
+            with self.subTest(url=url):
+                self.assertRefused(url)
+
+    def test_forms_index_lists_only_their_form(self):
+        response = self.client.get(reverse("wagtailforms:index"))
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual([page.pk for page in response.context["form_pages"]], [self.form_a.pk])
+
+    def test_forms_menu_is_shown(self):
+        response = self.client.get(reverse("wagtailadmin_home"))
+        self.assertContains(response, reverse("wagtailforms:index"))
+
+    def test_loses_access_when_removed_from_the_group(self):
+        self.organiser_a.groups.clear()
+        self.organiser_a.user_permissions.add(
+            Permission.objects.get(codename="access_admin", content_type__app_label="wagtailadmin")
+        )
+        self.assertRefused(submissions_url(self.form_a))
+
+
+class EditorTests(RegistrationsTestCase):
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def test_sees_the_registrations_of_every_event(self):
+        self.register(self.form_a, vorname="Olena")
+        self.register(self.form_b, vorname="Bohdan")
+        for form, name in ((self.form_a, "Olena"), (self.form_b, "Bohdan")):
+            with self.subTest(name=name):
+                self.assertContains(self.client.get(submissions_url(form)), name)
+
+    def test_forms_index_lists_every_form(self):
+        response = self.client.get(reverse("wagtailforms:index"))
+        self.assertEqual(
+            {page.pk for page in response.context["form_pages"]}, {self.form_a.pk, self.form_b.pk}
+        )
+
+    def test_may_delete_registrations(self):
+        registration = self.register(self.form_b)
+        response = self.client.post(delete_url(self.form_b, registration))
+        self.assertEqual(response.status_code, 302)
+        self.assertFalse(Registration.objects.filter(pk=registration.pk).exists())
