@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
 
@@ -18,3 +19,19 @@ class AdminLanguageMiddleware:
             translation.activate(settings.LANGUAGE_CODE)
             request.LANGUAGE_CODE = settings.LANGUAGE_CODE
         return self.get_response(request)
+
+
+class APIAwareLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, except that it never redirects an API response.
+
+    On a 404 for a path without a language prefix, LocaleMiddleware redirects to /de/<path>,
+    because Wagtail's catch-all under /de/ matches every path. An API client asking for a page
+    that does not exist must get the API's JSON 404 instead.
+    """
+
+    api_prefix = "/api/"
+
+    def process_response(self, request, response):
+        if request.path_info.startswith(self.api_prefix):
+            return response
+        return super().process_response(request, response)
