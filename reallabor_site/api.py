@@ -7,10 +7,12 @@ prepares listings in batches, so their number of queries does not grow with the 
 
 from datetime import datetime
 
+from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
 from django.http import JsonResponse
 from django.urls import path, re_path
 from django.utils import timezone
+from rest_framework.response import Response
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -111,6 +113,12 @@ class PagesViewSet(PagesAPIViewSet):
         if "locale" not in self.request.GET:
             queryset = queryset.filter(locale_id=event.locale_id)
         return queryset.order_by("family_name", "given_name")
+
+    def handle_exception(self, exc):
+        # Wagtail's field filters expect ValueError; a malformed date (?start=abc) raises this.
+        if isinstance(exc, ValidationError):
+            return Response({"message": "; ".join(exc.messages)}, status=400)
+        return super().handle_exception(exc)
 
     def paginate_queryset(self, queryset):
         if "offset" in self.request.GET and self.request.GET["offset"].isdigit():

@@ -43,6 +43,8 @@ class BadInputTests(APITestCase):
             f"offset={10**30}",
             "limit=abc",
             "colour=blue",
+            "type=events.EventPage&start=abc",
+            "type=home.PracticeExamplePage&partnership_since=abc",
         ):
             with self.subTest(query):
                 data = self.assertJSONError(f"/api/v2/pages/?{query}", 400)
