@@ -9,7 +9,9 @@ import pytest
 import schemathesis
 from django.core.cache import cache
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
@@ -30,8 +32,22 @@ def seed_site(db):
     cache.clear()
 
 
-def test_v3_read_operations_honour_their_schema(seed_site):
-    schema = schemathesis.openapi.from_wsgi("/api/v3/openapi.json", get_wsgi_application())
+@pytest.fixture
+def wsgi_app():
+    """The site's WSGI application, kept on the test's database connection.
+
+    Like Django's test client, it must not close the connection after each request: that would
+    end the test's transaction on PostgreSQL.
+    """
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield get_wsgi_application()
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+def test_v3_read_operations_honour_their_schema(seed_site, wsgi_app):
+    schema = schemathesis.openapi.from_wsgi("/api/v3/openapi.json", wsgi_app)
     # Revisions are for token holders only, and the snippet variant offers no type to generate.
     reads = schema.include(method="GET").exclude(path_regex="revisions")
     operations = [result.ok() for result in reads.get_all_operations()]
