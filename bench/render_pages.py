@@ -2,7 +2,9 @@
 
 Builds a throwaway test database (SQLite in memory, or PostgreSQL when DATABASE_URL is set),
 loads the project's content, adds a large event (50 speakers, 50 programme items), then renders
-one page of each type in German and Ukrainian through Django's test client.
+one page of each type in German and Ukrainian through Django's test client, then the API's
+listings and the large event's API detail (with the API's response cache emptied before every
+request, so the figures are those of a cache miss).
 
     .venv/bin/python bench/render_pages.py [--repeat 20]
 """
@@ -24,6 +26,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -37,6 +40,7 @@ from events.models import EventIndexPage, EventPage, EventSpeaker  # noqa: E402
 from speakers.models import SpeakerIndexPage, SpeakerPage, SpeakerPosition  # noqa: E402
 
 LARGE = 50
+API_CACHE_VERSION_KEY = "api-cache-version"
 
 
 def add_large_event():
@@ -85,6 +89,7 @@ def add_large_event():
 
 def measure(client, url, repeat):
     client.get(url)  # warm caches of templates and URL resolvers
+    cache.delete(API_CACHE_VERSION_KEY)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
@@ -92,6 +97,7 @@ def measure(client, url, repeat):
     count = len(queries)
     timings = []
     for _ in range(repeat):
+        cache.delete(API_CACHE_VERSION_KEY)
         started = time.perf_counter()
         client.get(url)
         timings.append((time.perf_counter() - started) * 1000)
@@ -116,6 +122,18 @@ def pages_to_measure(large_event):
     return rows
 
 
+def api_requests_to_measure(large_event):
+    listing = "/api/v2/pages/?fields=*&limit=100&type="
+    return [
+        ("API v2 event list", "all", f"{listing}events.EventPage"),
+        ("API v2 speaker list", "all", f"{listing}speakers.SpeakerPage"),
+        ("API v2 practice example list", "all", f"{listing}home.PracticeExamplePage"),
+        ("API v3 page list", "all", "/api/v3/pages/?limit=100"),
+        (f"API v2 event ({LARGE} speakers/items)", "de", f"/api/v2/pages/{large_event.pk}/"),
+        (f"API v3 event ({LARGE} speakers/items)", "de", f"/api/v3/pages/{large_event.pk}/"),
+    ]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
@@ -129,7 +147,8 @@ def main():
         client = Client()
         print(f"database: {connection.vendor}; median of {args.repeat} renders")
         print(f"{'page type':42} {'lang':4} {'queries':>7} {'median ms':>10}  url")
-        for label, language, url in pages_to_measure(large_event):
+        rows = pages_to_measure(large_event) + api_requests_to_measure(large_event)
+        for label, language, url in rows:
             count, median = measure(client, url, args.repeat)
             print(f"{label:42} {language:4} {count:7d} {median:10.1f}  {url}")
     finally:

@@ -6,13 +6,16 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from speakers.api import TranslationsField
 from speakers.models import SpeakerPage
 
+from .api import ContactPersonField, CooperationFieldsField
 from .blocks import BaseStreamBlock
 from .localization import localized_pages, localized_snippets
 
@@ -49,6 +52,13 @@ class HomePage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("introduction"),
         index.SearchField("body"),
+    ]
+
+    api_fields = [
+        APIField("introduction"),
+        APIField("hero_image"),
+        APIField("body"),
+        APIField("translations", serializer=TranslationsField()),
     ]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -104,6 +114,12 @@ class StandardPage(Page):
         index.SearchField("body"),
     ]
 
+    api_fields = [
+        APIField("introduction"),
+        APIField("body"),
+        APIField("translations", serializer=TranslationsField()),
+    ]
+
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
 
@@ -142,6 +158,13 @@ class OrganisationDetails(TranslatableMixin, models.Model):
         FieldPanel("project_name"),
         FieldPanel("funding_line"),
         FieldPanel("address"),
+    ]
+
+    api_fields = [
+        APIField("organisation_name"),
+        APIField("project_name"),
+        APIField("funding_line"),
+        APIField("address"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -265,6 +288,8 @@ class CooperationField(TranslatableMixin, models.Model):
 
     panels = [FieldPanel("name")]
 
+    api_fields = [APIField("name")]
+
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("field of cooperation")
         verbose_name_plural = _("fields of cooperation")
@@ -282,6 +307,11 @@ class PracticeExampleIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("introduction")]
 
     search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    api_fields = [
+        APIField("introduction"),
+        APIField("translations", serializer=TranslationsField()),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.PracticeExamplePage"]
@@ -379,6 +409,18 @@ class PracticeExamplePage(Page):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.FilterField("kreis"),
+    ]
+
+    api_fields = [
+        APIField("kreis"),
+        APIField("partner_community"),
+        APIField("partner_oblast"),
+        APIField("partnership_since"),
+        APIField("cooperation_fields", serializer=CooperationFieldsField()),
+        APIField("contact_person", serializer=ContactPersonField()),
+        APIField("summary"),
+        APIField("body"),
+        APIField("translations", serializer=TranslationsField()),
     ]
 
     parent_page_types = ["home.PracticeExampleIndexPage"]

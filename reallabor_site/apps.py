@@ -6,3 +6,8 @@ class ReallaborSiteConfig(AppConfig):
 
     name = "reallabor_site"
     verbose_name = "Reallabor-Website"
+
+    def ready(self):
+        from .api_cache import connect_invalidation_signals
+
+        connect_invalidation_signals()

@@ -6,6 +6,7 @@ from csp.constants import SELF
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
 from .logs import current_request_id
@@ -97,3 +98,19 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             # and the page editor shows it in a frame: keep the public policy, but allow that frame.
             parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
         return parts
+
+
+class APIAwareLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, except that it never redirects an API response.
+
+    On a 404 for a path without a language prefix, LocaleMiddleware redirects to /de/<path>,
+    because Wagtail's catch-all under /de/ matches every path. An API client asking for a page
+    that does not exist must get the API's JSON 404 instead.
+    """
+
+    api_prefix = "/api/"
+
+    def process_response(self, request, response):
+        if request.path_info.startswith(self.api_prefix):
+            return response
+        return super().process_response(request, response)

@@ -9,10 +9,13 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
+
+from .api import PortraitField, PositionsField, SpeakerEventsField, TranslationsField
 
 # The renditions of the portraits in the speaker list, prefetched in one query; they must match the
 # filters in speaker_index_page.html, or each portrait costs a query again.
@@ -27,6 +30,11 @@ class SpeakerIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("introduction")]
 
     search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    api_fields = [
+        APIField("introduction"),
+        APIField("translations", serializer=TranslationsField()),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["speakers.SpeakerPage"]
@@ -121,6 +129,19 @@ class SpeakerPage(Page):
         ),
     ]
 
+    api_fields = [
+        APIField("honorific_prefix"),
+        APIField("academic_title"),
+        APIField("given_name"),
+        APIField("family_name"),
+        APIField("full_name"),
+        APIField("positions", serializer=PositionsField()),
+        APIField("portrait", serializer=PortraitField()),
+        APIField("short_biography"),
+        APIField("events", serializer=SpeakerEventsField()),
+        APIField("translations", serializer=TranslationsField()),
+    ]
+
     parent_page_types = ["speakers.SpeakerIndexPage"]
     subpage_types = []
 
@@ -202,6 +223,8 @@ class SpeakerPosition(TranslatableMixin, Orderable):
     )
 
     panels = [FieldPanel("function"), FieldPanel("organisation")]
+
+    api_fields = [APIField("function"), APIField("organisation")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("position")

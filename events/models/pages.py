@@ -15,12 +15,25 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from speakers.api import TranslationsField
+
 from .. import calendar
+from ..api import (
+    ContactField,
+    EventPracticeExamplesField,
+    EventSpeakersField,
+    KeyQuestionsField,
+    LocalDateTimeField,
+    ProgrammeField,
+    RegistrationField,
+    VenueField,
+)
 from ..blocks import KeyQuestionsBlock, ProgrammeBlock
 from ..formatting import BERLIN
 from ..forms import SPEAKER_LISTED_TWICE, EventPageForm
@@ -58,6 +71,11 @@ class EventIndexPage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("introduction")]
 
     search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    api_fields = [
+        APIField("introduction"),
+        APIField("translations", serializer=TranslationsField()),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
@@ -236,6 +254,26 @@ class EventPage(RoutablePageMixin, Page):
         index.SearchField("programme"),
         index.FilterField("start"),
         index.FilterField("end"),
+    ]
+
+    api_fields = [
+        APIField("subtitle"),
+        APIField("teaser"),
+        APIField("start", serializer=LocalDateTimeField()),
+        APIField("end", serializer=LocalDateTimeField()),
+        APIField("status"),
+        APIField("attendance_mode"),
+        APIField("venue", serializer=VenueField()),
+        APIField("image"),
+        APIField("introduction"),
+        APIField("key_questions", serializer=KeyQuestionsField()),
+        APIField("programme", serializer=ProgrammeField()),
+        APIField("speakers", serializer=EventSpeakersField()),
+        APIField("practice_examples", serializer=EventPracticeExamplesField()),
+        APIField("registration", serializer=RegistrationField()),
+        APIField("funding_note"),
+        APIField("contact", serializer=ContactField()),
+        APIField("translations", serializer=TranslationsField()),
     ]
 
     parent_page_types = ["events.EventIndexPage"]

@@ -6,6 +6,7 @@ from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
 )
+from wagtail.api import APIField
 from wagtail.models import TranslatableMixin
 
 
@@ -39,6 +40,16 @@ class Venue(TranslatableMixin, models.Model):
         FieldPanel("directions"),
         FieldPanel("accessibility_notes"),
         FieldPanel("openstreetmap_url"),
+    ]
+
+    api_fields = [
+        APIField("name"),
+        APIField("street"),
+        APIField("postcode"),
+        APIField("city"),
+        APIField("directions"),
+        APIField("accessibility_notes"),
+        APIField("map_url"),
     ]
 
     class Meta(TranslatableMixin.Meta):

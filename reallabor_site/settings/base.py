@@ -21,6 +21,10 @@ INSTALLED_APPS = [
     "reallabor_site",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "wagtail.api.v2",
+    "wagtail.api.v3",
+    "rest_framework",
+    "corsheaders",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -50,10 +54,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so every response and every log line of a request carries its id.
     "reallabor_site.middleware.RequestIdMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "reallabor_site.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "reallabor_site.api_cache.APICacheMiddleware",
+    "reallabor_site.middleware.APIAwareLocaleMiddleware",
     "reallabor_site.middleware.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -305,3 +311,18 @@ CREATE_DEV_ADMIN = False
 
 # Registrations are deleted this many days after their event, unless a form sets its own period.
 REGISTRATION_RETENTION_DAYS = 90
+
+# Headless API (/api/v2/, /api/v3/): public and read-only. Rich text is served as HTML with
+# internal links resolved, so front-ends need no knowledge of Wagtail's database format.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+WAGTAILAPI_LIMIT_MAX = 100
+# How long browsers and CDNs may keep an API response; publishing empties our own cache at once.
+API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "300"))
+# Front-ends on other origins may read the API only when named here (comma-separated).
+CORS_ALLOWED_ORIGINS = [
+    origin.strip()
+    for origin in os.environ.get("CORS_ALLOWED_ORIGINS", "").split(",")
+    if origin.strip()
+]
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]

@@ -1,0 +1,143 @@
+"""Home, standard and practice example pages over the headless API, in all three languages."""
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from events.tests.utils import EventTreeTestCase, publish
+from home.models import (
+    CooperationField,
+    PracticeExampleCooperationField,
+    PracticeExamplePage,
+    StandardPage,
+)
+
+from .utils import translate_page
+
+
+class HomeAPITestCase(EventTreeTestCase):
+    def setUp(self):
+        cache.clear()
+
+    def get_json(self, url, status=200):
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, status, response.content)
+        return response.json()
+
+
+class HomeAndStandardPageTests(HomeAPITestCase):
+    def test_home_page_in_each_language_serves_its_introduction(self):
+        cases = {
+            self.home: "Wir bringen Kreise und Kommunen zusammen.",
+            self.home_en: "We connect districts.",
+            self.home_uk: "Ми об’єднуємо.",
+        }
+        for page, introduction in cases.items():
+            for version in ("v2", "v3"):
+                with self.subTest(page=page.locale.language_code, version=version):
+                    data = self.get_json(f"/api/{version}/pages/{page.pk}/")
+                    self.assertEqual(data["introduction"], introduction)
+                    self.assertEqual(data["meta"]["locale"], page.locale.language_code)
+
+    def test_home_page_links_to_its_two_translations(self):
+        translations = self.get_json(f"/api/v3/pages/{self.home.pk}/")["translations"]
+        self.assertEqual(
+            translations,
+            [
+                {"locale": "en", "id": self.home_en.pk, "url": "http://testserver/en/"},
+                {"locale": "uk", "id": self.home_uk.pk, "url": "http://testserver/uk/"},
+            ],
+        )
+
+    def test_standard_page_body_rich_text_resolves_internal_links(self):
+        page = publish(
+            self.home,
+            StandardPage(
+                title="Über uns",
+                slug="ueber-uns",
+                body=[
+                    {
+                        "type": "paragraph",
+                        "value": f'<p>Siehe <a linktype="page" id="{self.event_index.pk}">'
+                        "Veranstaltungen</a></p>",
+                    }
+                ],
+            ),
+        )
+        translate_page(page, "uk", title="Про нас")
+        body = self.get_json(f"/api/v2/pages/{page.pk}/")["body"]
+        self.assertIn('href="/de/veranstaltungen/"', body[0]["value"])
+        self.assertNotIn("linktype", body[0]["value"])
+
+
+class PracticeExampleTests(HomeAPITestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        field = CooperationField.objects.create(name="Wasserversorgung", locale=cls.locales["de"])
+        CooperationField.objects.create(
+            name="Водопостачання", locale=cls.locales["uk"], translation_key=field.translation_key
+        )
+        PracticeExampleCooperationField.objects.create(page=cls.coesfeld, field=field)
+        cls.coesfeld.save_revision().publish()
+        cls.coesfeld_en = translate_page(cls.coesfeld, "en", title="Coesfeld district")
+        cls.coesfeld_uk = translate_page(
+            cls.coesfeld, "uk", title="Район Косфельд", kreis="Косфельд"
+        )
+
+    def test_practice_example_in_each_language(self):
+        cases = {
+            self.coesfeld: ("Kreis Coesfeld", ["Wasserversorgung"]),
+            self.coesfeld_en: ("Kreis Coesfeld", ["Wasserversorgung"]),
+            self.coesfeld_uk: ("Косфельд", ["Водопостачання"]),
+        }
+        for page, (kreis, fields) in cases.items():
+            for version in ("v2", "v3"):
+                with self.subTest(page=page.locale.language_code, version=version):
+                    data = self.get_json(f"/api/{version}/pages/{page.pk}/")
+                    self.assertEqual(data["kreis"], kreis)
+                    self.assertEqual(data["cooperation_fields"], fields)
+                    self.assertEqual(data["contact_person"]["id"], self.kallerhoff.pk)
+
+    def test_practice_examples_filter_by_kreis(self):
+        publish(
+            self.example_index,
+            PracticeExamplePage(title="Kreis Lippe", slug="lippe", kreis="Kreis Lippe"),
+        )
+        data = self.get_json(
+            "/api/v2/pages/?type=home.PracticeExamplePage&kreis=Kreis%20Coesfeld&locale=de"
+        )
+        self.assertEqual([item["id"] for item in data["items"]], [self.coesfeld.pk])
+
+    def test_practice_example_index_in_ukrainian(self):
+        index_uk = self.example_index.get_translation(self.locales["uk"])
+        data = self.get_json(f"/api/v3/pages/{index_uk.pk}/")
+        self.assertEqual(data["meta"]["type"], "home.PracticeExampleIndexPage")
+        self.assertEqual(data["translations"][0]["id"], self.example_index.pk)
+
+    def test_practice_example_listing_query_count_is_the_same_for_5_and_50(self):
+        url = "/api/v2/pages/?type=home.PracticeExamplePage&fields=*&limit=100"
+
+        def queries():
+            cache.clear()
+            with CaptureQueriesContext(connection) as captured:
+                self.assertEqual(self.client.get(url).status_code, 200)
+            return len(captured)
+
+        def add(first, last):
+            for number in range(first, last):
+                example = publish(
+                    self.example_index,
+                    PracticeExamplePage(
+                        title=f"Kreis {number}",
+                        slug=f"kreis-{number}",
+                        kreis=f"Kreis {number}",
+                        contact_person=self.kallerhoff,
+                    ),
+                )
+                translate_page(example, "uk", slug=f"kreis-{number}-uk")
+
+        add(0, 4)
+        few = queries()
+        add(4, 49)
+        self.assertEqual(few, queries())

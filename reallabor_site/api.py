@@ -1,0 +1,149 @@
+"""The headless API: Wagtail's API v2 at /api/v2/ and v3 at /api/v3/, public and read-only.
+
+Both serve live, public pages only, with the `api_fields` each page type declares. Our pages
+endpoint of v2 adds the filters front-ends need, keeps heavy fields to detail responses and
+prepares listings in batches, so their number of queries does not grow with the number of items.
+"""
+
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
+from django.http import JsonResponse
+from django.urls import path, re_path
+from django.utils import timezone
+from rest_framework.response import Response
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v3.urls import api as v3_api
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from events.api import prepare_events
+from events.formatting import BERLIN
+from events.models import EventPage, EventSpeaker
+from home.api import localize_practice_examples
+from home.models import PracticeExamplePage
+from speakers.api import attach_translations, prefetch_speakers
+from speakers.models import SpeakerPage
+
+# Deeper offsets than this are refused: no front-end pages that far, and SQLite cannot even
+# express much larger ones.
+MAX_OFFSET = 100_000
+LISTING_PREPARERS = {
+    EventPage: prepare_events,
+    SpeakerPage: prefetch_speakers,
+    PracticeExamplePage: localize_practice_examples,
+}
+
+
+def _positive_int(params, name):
+    try:
+        value = int(params[name])
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise BadRequestError(f"{name} must be a positive integer")
+    return value
+
+
+def _require_type(model, expected, parameter):
+    if model is not expected:
+        raise BadRequestError(f"{parameter} filters need type={expected._meta.label}")
+
+
+def filter_events(queryset, params):
+    """?when=upcoming|past and ?year=YYYY (of the start, in German time), ordered by start.
+
+    Upcoming events come soonest first, past events latest first.
+    """
+    order = "start"
+    when = params.get("when")
+    if when == "upcoming":
+        queryset = queryset.filter(end__gte=timezone.now())
+    elif when == "past":
+        queryset = queryset.filter(end__lt=timezone.now())
+        order = "-start"
+    elif when is not None:
+        raise BadRequestError("when must be 'upcoming' or 'past'")
+    if "year" in params:
+        year = _positive_int(params, "year")
+        if not 1900 <= year <= 2999:
+            raise BadRequestError("year must lie between 1900 and 2999")
+        queryset = queryset.filter(
+            start__gte=datetime(year, 1, 1, tzinfo=BERLIN),
+            start__lt=datetime(year + 1, 1, 1, tzinfo=BERLIN),
+        )
+    return queryset.order_by(order)
+
+
+class PagesViewSet(PagesAPIViewSet):
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["when", "year", "event"])
+    # Fields that cost queries per item are served with a single page only.
+    detail_only_fields = PagesAPIViewSet.detail_only_fields + [
+        "body",
+        "programme",
+        "key_questions",
+        "speakers",
+        "practice_examples",
+        "events",
+        "short_biography",
+    ]
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        params = self.request.GET
+        if queryset.model is EventPage:
+            queryset = filter_events(queryset, params)
+        elif "when" in params or "year" in params:
+            _require_type(queryset.model, EventPage, "when and year")
+        if "event" in params:
+            _require_type(queryset.model, SpeakerPage, "event")
+            queryset = self.speakers_of_event(queryset, _positive_int(params, "event"))
+        return queryset
+
+    def speakers_of_event(self, queryset, event_id):
+        """?event=<id>: the event's speakers, in the event's language unless ?locale= says else."""
+        event = self.get_base_queryset().type(EventPage).filter(pk=event_id).only("locale").first()
+        if event is None:
+            raise BadRequestError("event does not exist")
+        keys = EventSpeaker.objects.filter(page_id=event_id).values("speaker__translation_key")
+        queryset = queryset.filter(translation_key__in=keys)
+        if "locale" not in self.request.GET:
+            queryset = queryset.filter(locale_id=event.locale_id)
+        return queryset.order_by("family_name", "given_name")
+
+    def handle_exception(self, exc):
+        # Wagtail's field filters expect ValueError; a malformed date (?start=abc) raises this.
+        if isinstance(exc, ValidationError):
+            return Response({"message": "; ".join(exc.messages)}, status=400)
+        return super().handle_exception(exc)
+
+    def paginate_queryset(self, queryset):
+        if "offset" in self.request.GET and self.request.GET["offset"].isdigit():
+            if int(self.request.GET["offset"]) > MAX_OFFSET:
+                raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
+        pages = list(super().paginate_queryset(queryset))
+        prefetch_related_objects(pages, "locale")
+        attach_translations(pages)
+        for model, prepare in LISTING_PREPARERS.items():
+            prepare([page for page in pages if type(page) is model])
+        return pages
+
+
+def api_not_found(request):
+    return JsonResponse({"message": "not found"}, status=404)
+
+
+v2_api = WagtailAPIRouter("wagtailapi")
+v2_api.register_endpoint("pages", PagesViewSet)
+v2_api.register_endpoint("images", ImagesAPIViewSet)
+v2_api.register_endpoint("documents", DocumentsAPIViewSet)
+
+urlpatterns = [
+    path("api/v2/", v2_api.urls),
+    path("api/v3/", v3_api.urls),
+    # Anything else under /api/ is a JSON 404 too, never one of the site's HTML pages.
+    re_path(r"^api/", api_not_found),
+]

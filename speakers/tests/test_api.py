@@ -1,0 +1,122 @@
+"""Speakers over the headless API: names, positions, portraits, events, languages, filters."""
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from events.models import EventSpeaker
+from events.tests.utils import EventTreeTestCase
+from home.tests.utils import translate_page
+
+from .utils import make_portrait
+
+
+class SpeakerAPITestCase(EventTreeTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.conference = cls.make_conference()
+        cls.translate_conference(cls.conference)
+        cls.shum_en = translate_page(cls.shum, "en", slug="iryna-shum-en")
+
+    def setUp(self):
+        cache.clear()
+
+    def get_json(self, url, status=200):
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, status, response.content)
+        return response.json()
+
+
+class SpeakerRepresentationTests(SpeakerAPITestCase):
+    def test_speaker_in_each_language_serves_its_own_name_and_positions(self):
+        cases = {
+            self.shum: ("Iryna Shum", "Generalkonsulin der Ukraine"),
+            self.shum_en: ("Iryna Shum", "Generalkonsulin der Ukraine"),
+            self.shum_uk: ("Ірина Шум", "Генеральна консулка України"),
+        }
+        for page, (name, function) in cases.items():
+            for version in ("v2", "v3"):
+                with self.subTest(page=page.locale.language_code, version=version):
+                    data = self.get_json(f"/api/{version}/pages/{page.pk}/")
+                    self.assertEqual(data["full_name"], name)
+                    self.assertEqual(data["positions"][0]["function"], function)
+
+    def test_speaker_lists_the_events_in_its_language(self):
+        events = self.get_json(f"/api/v2/pages/{self.shum_uk.pk}/")["events"]
+        self.assertEqual([event["id"] for event in events], [self.event_uk.pk])
+        self.assertEqual(events[0]["start"], "2023-11-22T10:00:00+01:00")
+
+    def test_portrait_comes_in_two_sizes_with_alt_text(self):
+        self.shum.portrait = make_portrait()
+        self.shum.portrait_alt_text = "Iryna Shum am Rednerpult"
+        self.shum.save_revision().publish()
+        portrait = self.get_json(f"/api/v3/pages/{self.shum.pk}/")["portrait"]
+        self.assertEqual(portrait["alt"], "Iryna Shum am Rednerpult")
+        self.assertEqual((portrait["small"]["width"], portrait["large"]["width"]), (200, 400))
+        self.assertTrue(portrait["large"]["url"].endswith(".png"))
+
+    def test_speaker_links_to_its_translations(self):
+        translations = self.get_json(f"/api/v2/pages/{self.shum.pk}/")["translations"]
+        self.assertEqual(
+            [(link["locale"], link["id"]) for link in translations],
+            [("en", self.shum_en.pk), ("uk", self.shum_uk.pk)],
+        )
+
+    def test_speaker_index_in_ukrainian(self):
+        # Translating a speaker created the index's Ukrainian version too.
+        index_uk = self.speaker_index.get_translation(self.locales["uk"])
+        data = self.get_json(f"/api/v3/pages/{index_uk.pk}/")
+        self.assertEqual(data["meta"]["locale"], "uk")
+        self.assertEqual(data["translations"][0]["id"], self.speaker_index.pk)
+
+
+class SpeakersByEventTests(SpeakerAPITestCase):
+    def ids(self, query):
+        data = self.get_json(f"/api/v2/pages/?type=speakers.SpeakerPage&{query}")
+        return [item["id"] for item in data["items"]]
+
+    def test_speakers_of_an_event_in_the_events_language(self):
+        self.assertEqual(self.ids(f"event={self.event_uk.pk}"), [self.shum_uk.pk])
+
+    def test_speakers_of_the_german_event(self):
+        self.assertEqual(
+            self.ids(f"event={self.conference.pk}"), [self.kallerhoff.pk, self.shum.pk]
+        )
+
+    def test_unknown_or_malformed_event_is_400(self):
+        for value in ("999999", "abc", "-1"):
+            with self.subTest(value):
+                self.get_json(f"/api/v2/pages/?type=speakers.SpeakerPage&event={value}", status=400)
+
+
+class SpeakerListingQueryCountTests(SpeakerAPITestCase):
+    def add_speakers(self, first, last):
+        for number in range(first, last):
+            speaker = self.make_speaker(
+                f"Person{number}",
+                "Muster",
+                positions=[("Referentin", "Kreis Lippe")],
+                portrait=self.portrait,
+                portrait_alt_text="Porträt",
+            )
+            self.conference.speakers.add(EventSpeaker(speaker=speaker, role="talk"))
+        self.conference.save_revision().publish()
+
+    def queries_for(self, url):
+        cache.clear()
+        # The first request renders the portraits' renditions, as on a running site.
+        self.client.get(url)
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        return len(queries)
+
+    def test_speaker_listing_query_count_is_the_same_for_5_and_50_speakers(self):
+        self.portrait = make_portrait()
+        url = "/api/v2/pages/?type=speakers.SpeakerPage&fields=*&limit=100"
+        self.add_speakers(0, 5)
+        few = self.queries_for(url)
+        self.add_speakers(5, 50)
+        self.assertEqual(few, self.queries_for(url))

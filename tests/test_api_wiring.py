@@ -1,0 +1,127 @@
+"""The API's wiring: JSON errors instead of redirects, bad input, private pages, CORS, caching."""
+
+from django.core.cache import cache
+from django.test import override_settings
+from wagtail.models import PageViewRestriction
+
+from home.models import StandardPage
+from home.tests.utils import SiteTreeTestCase
+
+
+class APITestCase(SiteTreeTestCase):
+    def setUp(self):
+        cache.clear()
+
+    def assertJSONError(self, url, status):
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, status, response.content)
+        self.assertIn("json", response["Content-Type"])
+        return response.json()
+
+
+class NotFoundTests(APITestCase):
+    def test_missing_page_is_a_json_404_not_a_redirect_to_german(self):
+        self.assertJSONError("/api/v2/pages/999999/", 404)
+        self.assertJSONError("/api/v3/pages/999999/", 404)
+
+    def test_unknown_api_path_is_a_json_404(self):
+        self.assertJSONError("/api/v9/pages/", 404)
+        self.assertJSONError("/api/v2/pages/not-a-number/", 404)
+
+    def test_huge_id_is_a_404(self):
+        self.assertJSONError(f"/api/v2/pages/{10**30}/", 404)
+
+
+class BadInputTests(APITestCase):
+    def test_bad_listing_parameters_are_400_with_a_message(self):
+        for query in (
+            "fields=no_such_field",
+            "type=home.NoSuchPage",
+            "limit=-1",
+            "limit=100000",
+            "offset=-5",
+            f"offset={10**30}",
+            "limit=abc",
+            "colour=blue",
+            "type=events.EventPage&start=abc",
+            "type=home.PracticeExamplePage&partnership_since=abc",
+        ):
+            with self.subTest(query):
+                data = self.assertJSONError(f"/api/v2/pages/?{query}", 400)
+                self.assertIn("message", data)
+
+    def test_bad_v3_parameters_are_client_errors(self):
+        for query in ("limit=-1", "limit=100000", "offset=-5", "type=home.NoSuchPage"):
+            with self.subTest(query):
+                response = self.client.get(f"/api/v3/pages/?{query}")
+                self.assertIn(response.status_code, (400, 422))
+                self.assertEqual(response["Content-Type"], "application/problem+json")
+
+
+class PrivatePageTests(APITestCase):
+    def test_password_protected_page_is_not_served(self):
+        page = self.add_child(self.home, StandardPage(title="Intern", slug="intern"))
+        PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+        )
+        self.assertJSONError(f"/api/v2/pages/{page.pk}/", 404)
+        self.assertJSONError(f"/api/v3/pages/{page.pk}/", 404)
+        listed = [item["id"] for item in self.client.get("/api/v2/pages/").json()["items"]]
+        self.assertNotIn(page.pk, listed)
+
+
+class CORSTests(APITestCase):
+    def test_no_origin_is_allowed_by_default(self):
+        response = self.client.get("/api/v2/pages/", HTTP_ORIGIN="https://partner.example")
+        self.assertNotIn("Access-Control-Allow-Origin", response)
+
+    @override_settings(CORS_ALLOWED_ORIGINS=["https://partner.example"])
+    def test_configured_origin_may_read_the_api(self):
+        response = self.client.get("/api/v3/pages/", HTTP_ORIGIN="https://partner.example")
+        self.assertEqual(response["Access-Control-Allow-Origin"], "https://partner.example")
+
+    @override_settings(CORS_ALLOWED_ORIGINS=["https://partner.example"])
+    def test_other_origins_and_html_pages_get_no_cors_header(self):
+        other = self.client.get("/api/v2/pages/", HTTP_ORIGIN="https://evil.example")
+        self.assertNotIn("Access-Control-Allow-Origin", other)
+        page = self.client.get("/de/", HTTP_ORIGIN="https://partner.example")
+        self.assertNotIn("Access-Control-Allow-Origin", page)
+
+
+class CachingTests(APITestCase):
+    def test_responses_are_publicly_cacheable_with_an_etag(self):
+        response = self.client.get("/api/v2/pages/")
+        self.assertIn("public", response["Cache-Control"])
+        self.assertIn("max-age=300", response["Cache-Control"])
+        self.assertTrue(response["ETag"])
+
+    def test_matching_etag_gets_304(self):
+        etag = self.client.get(f"/api/v3/pages/{self.home.pk}/")["ETag"]
+        response = self.client.get(f"/api/v3/pages/{self.home.pk}/", HTTP_IF_NONE_MATCH=etag)
+        self.assertEqual(response.status_code, 304)
+
+    def test_publishing_replaces_the_cached_response(self):
+        url = f"/api/v2/pages/{self.home.pk}/"
+        before = self.client.get(url)
+        self.home.title = "Neuer Titel"
+        self.home.save_revision().publish()
+        after = self.client.get(url)
+        self.assertEqual(after.json()["title"], "Neuer Titel")
+        self.assertNotEqual(before["ETag"], after["ETag"])
+
+    def test_errors_are_not_marked_cacheable(self):
+        response = self.client.get("/api/v2/pages/999999/")
+        self.assertNotIn("public", response.get("Cache-Control", ""))
+
+
+class DiscoveryTests(APITestCase):
+    def test_v3_schema_and_docs_are_served(self):
+        schema = self.client.get("/api/v3/openapi.json")
+        self.assertEqual(schema.status_code, 200)
+        self.assertTrue(schema.json()["openapi"].startswith("3.1"))
+        self.assertEqual(self.client.get("/api/v3/docs/").status_code, 200)
+
+    def test_images_and_documents_endpoints_answer(self):
+        for url in ("/api/v2/images/", "/api/v2/documents/"):
+            with self.subTest(url):
+                self.assertEqual(self.client.get(url).json()["meta"]["total_count"], 0)
