@@ -6,6 +6,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from events.urls import api_urlpatterns as registration_api_urls
+from events.urls import link_urlpatterns as registration_link_urls
+
 from .sitemaps import TranslatedPagesSitemap
 from .views import search
 
@@ -13,6 +16,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedPagesSitemap}}, name="sitemap"),
+    *registration_api_urls,
 ]
 
 if settings.DEBUG:
@@ -26,5 +30,6 @@ if settings.DEBUG:
 # match here, and LocaleMiddleware redirects it to the language the browser prefers.
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
+    *registration_link_urls,
     path("", include(wagtail_urls)),
 )

@@ -1,4 +1,4 @@
-from wagtail.contrib.forms.models import FormSubmission
+from events.models import Registration
 
 from .utils import EventTreeTestCase, in_the_future
 
@@ -18,10 +18,12 @@ class RegistrationFormPageTests(EventTreeTestCase):
 
     def test_open_registration_stores_a_submission(self):
         page = self.add_registration(self.event, closes=in_the_future(20))
-        response = self.client.post(page.url, {"name": "Olena Koval"})
+        response = self.client.post(
+            page.url, {"name": "Olena Koval", "email": "olena@example.org", "consent": "on"}
+        )
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "Vielen Dank für Ihre Anmeldung.")
-        self.assertEqual(FormSubmission.objects.filter(page=page).count(), 1)
+        self.assertEqual(Registration.objects.filter(page=page).count(), 1)
 
     def test_closed_registration_shows_no_form_but_the_deadline(self):
         page = self.add_registration(self.event, closes=in_the_future(-2))
@@ -43,7 +45,7 @@ class RegistrationFormPageTests(EventTreeTestCase):
         response = self.client.post(page.url, {"name": "Olena Koval"})
         self.assertEqual(response.status_code, 403)
         self.assertContains(response, "es wurde nichts gespeichert", status_code=403)
-        self.assertFalse(FormSubmission.objects.filter(page=page).exists())
+        self.assertFalse(Registration.objects.filter(page=page).exists())
 
     def test_registration_page_links_back_to_its_event(self):
         page = self.add_registration(self.event, closes=in_the_future(20))
