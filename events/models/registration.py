@@ -273,8 +273,8 @@ class RegistrationFormPage(AbstractEmailForm):
 
 
 ALREADY_REGISTERED = _(
-    "This e-mail address is already registered for this event. Use the link in your "
-    "confirmation e-mail to cancel or change your registration."
+    "This e-mail address is already registered for this event. To cancel that registration, "
+    "use the link in its confirmation e-mail."
 )
 
 

@@ -56,7 +56,7 @@ class CapacityTests(RegistrationTestCase):
         self.submit(self.form_en, email="b@example.org")
         response = self.submit(self.form_uk, email="c@example.org")
         self.assertEqual(self.registrations().last().status, Status.WAITING_LIST)
-        self.assertContains(response, "waiting list")
+        self.assertContains(response, "Усі місця зайняті, тому ви в списку очікування.")
 
     def test_event_page_says_new_registrations_go_on_the_waiting_list_when_full(self):
         self.submit(email="a@example.org")
