@@ -201,3 +201,10 @@ class RateLimitTests(RegistrationTestCase):
         )
         self.assertEqual(response.status_code, 429)
         self.assertEqual(self.registrations().count(), 3)
+
+
+class TranslatedFormTests(RegistrationTestCase):
+    def test_ukrainian_form_shows_the_ukrainian_consent_text(self):
+        response = self.client.get(self.form_uk.url)
+        self.assertContains(response, "Я погоджуюся на обробку.")
+        self.assertNotContains(response, "Ich willige")
