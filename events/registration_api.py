@@ -79,7 +79,7 @@ def register(request, page_id):
     if not isinstance(payload, dict):
         return _error(400, "The request body must be a JSON object.")
     language = payload.pop("language", None) or page.locale.language_code
-    form_page = form_page_in(str(language), page.source_page)
+    form_page = form_page_in(str(language), page.source_form_page)
     if form_page.locale.language_code != language:
         form_page = page
     with translation.override(form_page.locale.language_code):

@@ -106,7 +106,7 @@ def register(page, form, language):
     now = timezone.now()
     try:
         with transaction.atomic():
-            source = _lock(page.source_page.pk)
+            source = _lock(page.source_form_page.pk)
             _expire_unconfirmed(source, now)
             active = Registration.objects.filter(page_id=source.pk).exclude(status=Status.CANCELLED)
             if active.filter(email__iexact=email).exists():

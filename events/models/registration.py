@@ -171,7 +171,7 @@ class RegistrationFormPage(AbstractEmailForm):
         return context
 
     @cached_property
-    def source_page(self):
+    def source_form_page(self):
         """The German form page, against which every language's registrations are stored."""
         if self.locale.language_code == settings.LANGUAGE_CODE:
             return self
@@ -188,7 +188,7 @@ class RegistrationFormPage(AbstractEmailForm):
         return Registration
 
     def get_submissions(self):
-        return Registration.objects.filter(page_id=self.source_page.pk)
+        return Registration.objects.filter(page_id=self.source_form_page.pk)
 
     @cached_property
     def email_field_name(self):
@@ -201,7 +201,7 @@ class RegistrationFormPage(AbstractEmailForm):
 
     def places_taken(self):
         return (
-            Registration.objects.filter(page_id=self.source_page.pk)
+            Registration.objects.filter(page_id=self.source_form_page.pk)
             .filter(
                 models.Q(status=Registration.Status.CONFIRMED)
                 | models.Q(
@@ -214,7 +214,7 @@ class RegistrationFormPage(AbstractEmailForm):
 
     @property
     def is_full(self):
-        capacity = self.source_page.capacity
+        capacity = self.source_form_page.capacity
         return capacity is not None and self.places_taken() >= capacity
 
     def get_form_class(self):
