@@ -130,7 +130,8 @@ def register(page, form, language):
                 registration.status = Status.WAITING_LIST
             registration.save()
             send_registration_email(registration)
-            notify_organisers(page, form)
+            # The German page holds the organisers' address and subject, whatever the language.
+            notify_organisers(source, form)
     except IntegrityError:
         # Only the unique constraint can fail here: a twin request won the race.
         raise AlreadyRegistered from None

@@ -64,3 +64,13 @@ class FailingEmailTests(RegistrationTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertEqual(self.registrations().count(), 1)
         self.assertNotIn("olena", "\n".join(logs.output).lower())
+
+
+class OrganiserNotificationTests(RegistrationTestCase):
+    def test_registration_in_ukrainian_notifies_the_german_pages_organisers(self):
+        self.form_uk.to_address = "someone-else@example.org"
+        self.form_uk.save_revision().publish()
+        self.submit(self.form_uk)
+        (message,) = self.outbox_to("team@example.org")
+        self.assertEqual(message.subject, "Neue Anmeldung")
+        self.assertEqual(self.outbox_to("someone-else@example.org"), [])
