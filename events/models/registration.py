@@ -235,6 +235,7 @@ class RegistrationFormPage(AbstractEmailForm):
         return form
 
     def process_form_submission(self, form):
+        # Imported here: events.registrations imports these models.
         from events.registrations import register
 
         return register(self, form, self.locale.language_code)
@@ -251,6 +252,7 @@ class RegistrationFormPage(AbstractEmailForm):
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
     def serve(self, request, *args, **kwargs):
+        # Imported here: events.registrations imports these models.
         from events.registrations import AlreadyRegistered, too_many_submissions
 
         if request.method != "POST":
