@@ -6,6 +6,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from events.urls import api_urlpatterns as registration_api_urls
+from events.urls import link_urlpatterns as registration_link_urls
+
 from . import views
 from .api import urlpatterns as api_urlpatterns
 from .search import search
@@ -18,6 +21,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedPagesSitemap}}, name="sitemap"),
+    # Before the API's catch-all, which answers every other /api/ path with a JSON 404.
+    *registration_api_urls,
     *api_urlpatterns,
 ]
 
@@ -32,5 +37,6 @@ if settings.DEBUG:
 # match here, and LocaleMiddleware redirects it to the language the browser prefers.
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
+    *registration_link_urls,
     path("", include(wagtail_urls)),
 )

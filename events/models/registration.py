@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -20,8 +21,11 @@ from wagtail.contrib.forms.models import (
 )
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
+
+from events.registration_form import DEFAULT_CONSENT_TEXT, build_form_class, consent_label
+from home.models import SiteSettings
 
 # Members of this group may see the registrations of the forms that name them as organisers.
 ORGANISERS_GROUP = "Veranstaltungsorganisation"
@@ -109,11 +113,22 @@ class RegistrationFormPage(AbstractEmailForm):
                     [FieldPanel("registration_opens"), FieldPanel("registration_closes")]
                 ),
                 FieldPanel("capacity"),
+                FieldRowPanel([FieldPanel("double_opt_in"), FieldPanel("confirmation_hours")]),
             ],
             heading=_("Registration period and places"),
         ),
+        FieldPanel("consent_text"),
         FieldPanel("introduction"),
-        InlinePanel("form_fields", heading=_("Form fields"), label=_("Form field")),
+        InlinePanel(
+            "form_fields",
+            heading=_("Form fields"),
+            label=_("Form field"),
+            help_text=_(
+                "The first field of the type “Email” is the registrant’s address: confirmations "
+                "go to it, and it can register only once per event. A required consent checkbox "
+                "with the consent text below is added to every form automatically."
+            ),
+        ),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
             [
@@ -164,25 +179,91 @@ class RegistrationFormPage(AbstractEmailForm):
         context["event"] = self.get_parent().specific
         return context
 
+    @cached_property
+    def source_form_page(self):
+        """The German form page, against which every language's registrations are stored."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        source = (
+            RegistrationFormPage.objects.filter(
+                translation_key=self.translation_key, locale=Locale.get_default()
+            )
+            .select_related("locale")
+            .first()
+        )
+        return source or self
+
     def get_submission_class(self):
         return Registration
+
+    def get_submissions(self):
+        return Registration.objects.filter(page_id=self.source_form_page.pk)
+
+    @cached_property
+    def email_field_name(self):
+        """The key of the first e-mail field; `email` where editors added none (the form then
+        gets one, since every registration needs an address)."""
+        for field in self.get_form_fields():
+            if field.field_type == "email":
+                return field.clean_name
+        return "email"
+
+    def places_taken(self):
+        return (
+            Registration.objects.filter(page_id=self.source_form_page.pk)
+            .filter(
+                models.Q(status=Registration.Status.CONFIRMED)
+                | models.Q(
+                    status=Registration.Status.UNCONFIRMED,
+                    confirmation_expires_at__gt=timezone.now(),
+                )
+            )
+            .count()
+        )
+
+    @property
+    def is_full(self):
+        capacity = self.source_form_page.capacity
+        return capacity is not None and self.places_taken() >= capacity
+
+    def get_form_class(self):
+        return build_form_class(self.get_form_fields())
+
+    def get_form(self, *args, **kwargs):
+        consent_text = self.consent_text or str(DEFAULT_CONSENT_TEXT)
+        privacy_page = SiteSettings.for_site(self.get_site()).privacy_page
+        if privacy_page is not None:
+            privacy_page = privacy_page.localized
+        form = super().get_form(
+            *args, consent_label=consent_label(consent_text, privacy_page), **kwargs
+        )
+        form.consent_text = consent_text
+        if self.email_field_name not in form.fields:
+            form.fields[self.email_field_name] = forms.EmailField(label=_("E-mail"), max_length=254)
+            form.order_fields([self.email_field_name])
+        return form
+
+    def process_form_submission(self, form):
+        # Imported here: events.registrations imports these models.
+        from events.registrations import register
+
+        return register(self, form, self.locale.language_code)
+
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        response = super().render_landing_page(request, form_submission, *args, **kwargs)
+        response.context_data["registration"] = form_submission
+        return response
+
+    def _render_form(self, request, form=None, status=200, **extra):
+        context = self.get_context(request)
+        context["form"] = form
+        context.update(extra)
+        return TemplateResponse(request, self.get_template(request), context, status=status)
 
     def get_submissions_list_view_class(self):
         from events.registration_admin import RegistrationSubmissionsListView
 
         return RegistrationSubmissionsListView
-
-    @property
-    def source_form_page(self):
-        """The German form, which holds the registrations made in every language."""
-        if self.locale.language_code == settings.LANGUAGE_CODE:
-            return self
-        return (
-            RegistrationFormPage.objects.filter(
-                translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
-            ).first()
-            or self
-        )
 
     def get_data_fields(self):
         return [
@@ -193,13 +274,32 @@ class RegistrationFormPage(AbstractEmailForm):
         ]
 
     def serve(self, request, *args, **kwargs):
+        # Imported here: events.registrations imports these models.
+        from events.registrations import AlreadyRegistered, too_many_submissions
+
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        if too_many_submissions(request):
+            return self._render_form(request, status=429, rate_limited=True)
         # The template shows no form outside the registration period; a form sent anyway (from a
         # page opened before the deadline) is refused here, before anything is stored or mailed.
-        if request.method == "POST" and not self.is_open:
-            context = self.get_context(request)
-            context["submission_refused"] = True
-            return TemplateResponse(request, self.get_template(request), context, status=403)
-        return super().serve(request, *args, **kwargs)
+        if not self.is_open:
+            return self._render_form(request, status=403, submission_refused=True)
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        if form.is_valid():
+            try:
+                registration = self.process_form_submission(form)
+            except AlreadyRegistered:
+                form.add_error(self.email_field_name, ALREADY_REGISTERED)
+            else:
+                return self.render_landing_page(request, registration, *args, **kwargs)
+        return self._render_form(request, form)
+
+
+ALREADY_REGISTERED = _(
+    "This e-mail address is already registered for this event. To cancel that registration, "
+    "use the link in its confirmation e-mail."
+)
 
 
 class Registration(AbstractFormSubmission):
@@ -251,3 +351,10 @@ def language_name(code):
         return get_language_info(code)["name_translated"]
     except KeyError:
         return code
+
+    @property
+    def confirmation_has_expired(self):
+        return (
+            self.confirmation_expires_at is not None
+            and self.confirmation_expires_at <= timezone.now()
+        )

@@ -18,7 +18,9 @@ class RegistrationFormPageTests(EventTreeTestCase):
 
     def test_open_registration_stores_a_submission(self):
         page = self.add_registration(self.event, closes=in_the_future(20))
-        response = self.client.post(page.url, {"name": "Olena Koval"})
+        response = self.client.post(
+            page.url, {"name": "Olena Koval", "email": "olena@example.org", "consent": "on"}
+        )
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "Vielen Dank für Ihre Anmeldung.")
         self.assertEqual(Registration.objects.filter(page=page).count(), 1)

@@ -105,11 +105,16 @@ WSGI_APPLICATION = "reallabor_site.wsgi.application"
 
 def database_from_url(url, conn_max_age):
     try:
-        return dj_database_url.parse(url, conn_max_age=conn_max_age, conn_health_checks=True)
+        database = dj_database_url.parse(url, conn_max_age=conn_max_age, conn_health_checks=True)
     except ValueError as exc:
         raise ImproperlyConfigured(
             f"The environment variable DATABASE_URL is malformed: {exc}"
         ) from None
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        # SQLite ignores SELECT ... FOR UPDATE; taking the write lock when a transaction begins
+        # makes concurrent registrations take turns instead of both counting the same free place.
+        database.setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
+    return database
 
 
 # The embedded default is a SQLite file next to manage.py; DATABASE_URL switches to PostgreSQL.
@@ -326,3 +331,19 @@ CORS_ALLOWED_ORIGINS = [
 ]
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+
+# Registrations: submissions per IP address (django-ratelimit's "count/period"), the name of the
+# honeypot field, and who may post registrations as JSON without a CSRF token: front-ends at these
+# origins, or callers with one of these bearer tokens (both comma-separated, none by default).
+REGISTRATION_RATE = os.environ.get("REGISTRATION_RATE", "10/h")
+REGISTRATION_HONEYPOT_FIELD = "homepage"
+REGISTRATION_API_ALLOWED_ORIGINS = [
+    origin.strip()
+    for origin in os.environ.get("REGISTRATION_API_ALLOWED_ORIGINS", "").split(",")
+    if origin.strip()
+]
+REGISTRATION_API_TOKENS = [
+    token.strip()
+    for token in os.environ.get("REGISTRATION_API_TOKENS", "").split(",")
+    if token.strip()
+]

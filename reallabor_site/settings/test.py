@@ -19,3 +19,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Django's test client logs in without a request, which django-axes refuses; the lockout tests
 # switch it back on.
 AXES_ENABLED = False
+
+# Tests send many registrations from one address; the rate-limit tests set their own rate.
+REGISTRATION_RATE = "1000/h"

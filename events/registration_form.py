@@ -1,0 +1,90 @@
+"""The form registrants fill in: the editors' fields plus a consent checkbox and a honeypot.
+
+The honeypot is our own hidden field rather than wagtail-honeypot's: that library checks it inside
+the page's `process_form_submission` and silently drops the submission there, which the JSON
+endpoint never passes through and which needs a per-page switch. A field of the form itself is
+checked by the same validation on both paths.
+"""
+
+from django import forms
+from django.conf import settings
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+
+CONSENT_FIELD = "consent"
+REFUSED = _("Your registration could not be accepted. Please try again.")
+DEFAULT_CONSENT_TEXT = _(
+    "I agree that my details are stored and used to organise this event and are deleted afterwards."
+)
+# A 10,000-character "name" is not a name; these limits keep such input out of the database.
+MULTILINE_MAX_LENGTH = 2000
+EMAIL_MAX_LENGTH = 254
+
+
+def honeypot_field_name():
+    return settings.REGISTRATION_HONEYPOT_FIELD
+
+
+class RegistrationFormBuilder(FormBuilder):
+    def create_multiline_field(self, field, options):
+        options["max_length"] = MULTILINE_MAX_LENGTH
+        return super().create_multiline_field(field, options)
+
+    def create_email_field(self, field, options):
+        options["max_length"] = EMAIL_MAX_LENGTH
+        return super().create_email_field(field, options)
+
+
+class RegistrationForm(BaseForm):
+    """Adds the consent checkbox and the honeypot to the fields the editors built."""
+
+    consent_text = ""
+
+    def __init__(self, *args, consent_label="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[CONSENT_FIELD] = forms.BooleanField(required=True, label=consent_label)
+        self.fields[CONSENT_FIELD].error_messages["required"] = _(
+            "Please agree to the processing of your details, or we cannot register you."
+        )
+        self.fields[honeypot_field_name()] = forms.CharField(
+            required=False,
+            label=_("Leave this field empty"),
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get(honeypot_field_name()):
+            raise forms.ValidationError(REFUSED, code="honeypot")
+        return cleaned_data
+
+    @property
+    def submitted_data(self):
+        """What the registrant entered, without the consent and the honeypot, which are recorded
+        elsewhere or not at all."""
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name not in (CONSENT_FIELD, honeypot_field_name())
+        }
+
+    @property
+    def honeypot(self):
+        return self[honeypot_field_name()]
+
+    def editor_fields(self):
+        return [field for field in self if field.name not in (CONSENT_FIELD, honeypot_field_name())]
+
+
+def consent_label(consent_text, privacy_page):
+    if privacy_page is None:
+        return consent_text
+    return format_html(
+        '{} <a href="{}">{}</a>', consent_text, privacy_page.url, _("Privacy policy")
+    )
+
+
+def build_form_class(form_fields):
+    builder = RegistrationFormBuilder(form_fields)
+    return type("RegistrationFormFromFields", (RegistrationForm,), builder.formfields)
