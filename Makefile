@@ -20,6 +20,7 @@ install: $(VENV)/.installed
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_reallabor_content
+	$(BIN)/python manage.py purge_registrations
 	$(BIN)/python manage.py ensure_dev_admin --port $(PORT)
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
