@@ -45,6 +45,12 @@ def _home_page(context):
     request = context["request"]
 
     def find():
+        page = context.get("page")
+        if isinstance(page, Page) and page.depth >= 2:
+            # Wagtail's routing remembers each page's parent, so walking up costs no query.
+            while page.depth > 2:
+                page = page.get_parent()
+            return page
         site = Site.find_for_request(request)
         if site is None:
             return None
