@@ -82,6 +82,18 @@ class LoadContentTests(TestCase):
         imprint = StandardPage.objects.get(slug="impressum")
         self.assertIn("Platzhalter", imprint.introduction)
 
+    def test_accessibility_statement_states_the_checks_and_a_feedback_contact(self):
+        german = StandardPage.objects.get(slug="barrierefreiheit")
+        for page in StandardPage.objects.filter(translation_key=german.translation_key):
+            with self.subTest(page.url):
+                response = self.client.get(page.url)
+                self.assertContains(response, "axe-core")
+                self.assertContains(response, "WCAG")
+                self.assertContains(response, "320")
+                self.assertContains(response, "mailto:becker@auslandsgesellschaft.de")
+                # The legally required parts stay marked for the editors.
+                self.assertContains(response, "Schlichtungsstelle")
+
     def test_home_and_standard_pages_are_served_in_every_language(self):
         # The templates of the event, speaker and practice example pages are checked with them.
         for page in Page.objects.live().type(HomePage, StandardPage):
