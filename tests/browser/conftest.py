@@ -7,6 +7,7 @@ from a fresh copy of it, and live_server's transactional_db empties the database
 
 import os
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -15,10 +16,6 @@ from django.core.cache import cache
 from django.db import connection
 
 from . import site as browser_site
-
-# Playwright's sync API keeps an event loop running in the test thread, which Django takes for
-# async code; the ORM calls the tests make are synchronous all the same.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -36,6 +33,32 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if item.path.is_relative_to(here):
             item.add_marker(pytest.mark.browser)
+
+
+@contextmanager
+def orm_beside_playwright():
+    """Playwright's sync API keeps an event loop running in the test thread, which Django takes
+    for async code; the ORM calls the tests make are synchronous all the same. Allowed only
+    while a browser test runs, so the setting never reaches other tests or their subprocesses."""
+    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    # Around the whole protocol, so pytest-django's own fixtures are covered too; pytest calls
+    # this hook for every test of the session, so it checks that the test is one of ours.
+    if not item.path.is_relative_to(Path(__file__).parent):
+        return (yield)
+    with orm_beside_playwright():
+        return (yield)
 
 
 @pytest.fixture(scope="session")
