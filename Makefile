@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test install lint
+.PHONY: run test test-browser install lint
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -12,7 +12,7 @@ $(BIN)/python:
 
 # Reinstall whenever the project's dependencies change.
 $(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,browser]"
 	touch $@
 
 install: $(VENV)/.installed
@@ -24,8 +24,13 @@ run: install
 	$(BIN)/python manage.py ensure_dev_admin --port $(PORT)
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# Runs the browser tests too when /usr/bin/chromium exists, and says so when it does not.
 test: install
 	$(BIN)/python -m pytest --ds=reallabor_site.settings.test
+
+# Only the browser tests (Chromium against a live server); fails when Chromium is missing.
+test-browser: install
+	$(BIN)/python -m pytest --ds=reallabor_site.settings.test -m browser tests/browser
 
 lint: install
 	$(BIN)/ruff check .

@@ -82,6 +82,18 @@ class LoadContentTests(TestCase):
         imprint = StandardPage.objects.get(slug="impressum")
         self.assertIn("Platzhalter", imprint.introduction)
 
+    def test_accessibility_statement_states_the_checks_and_a_feedback_contact(self):
+        german = StandardPage.objects.get(slug="barrierefreiheit")
+        for page in StandardPage.objects.filter(translation_key=german.translation_key):
+            with self.subTest(page.url):
+                response = self.client.get(page.url)
+                self.assertContains(response, "axe-core")
+                self.assertContains(response, "WCAG")
+                self.assertContains(response, "320")
+                self.assertContains(response, "mailto:becker@auslandsgesellschaft.de")
+                # The legally required parts stay marked for the editors.
+                self.assertContains(response, "Schlichtungsstelle")
+
     def test_every_page_is_served_in_every_language(self):
         pages = Page.objects.live().filter(depth__gte=2)
         self.assertGreaterEqual(pages.count(), 3 * 15)

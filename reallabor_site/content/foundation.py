@@ -253,17 +253,151 @@ PRIVACY = legal_page(
     ),
 )
 
-ACCESSIBILITY = legal_page(
-    T("Barrierefreiheit", "Accessibility", "Доступність"),
-    T("barrierefreiheit", "accessibility", "dostupnist"),
-    T(
-        "Erklärung zur Barrierefreiheit nach BITV 2.0: Stand der Vereinbarkeit mit WCAG 2.1 AA, "
-        "nicht barrierefreie Inhalte, Feedback-Kontakt und Schlichtungsverfahren.",
-        "Accessibility statement under BITV 2.0: state of compliance with WCAG 2.1 AA, "
-        "inaccessible content, feedback contact and enforcement procedure.",
-        "Заява про доступність відповідно до BITV 2.0: стан відповідності WCAG 2.1 AA, "
-        "недоступний вміст, контакт для зворотного зв'язку та порядок врегулювання.",
+# The accessibility statement (BITV 2.0) states what the browser tests in tests/browser/ check;
+# what only the editors can say (date, conformity status, enforcement body) is marked for them.
+ACCESSIBILITY = {
+    "title": T("Barrierefreiheit", "Accessibility", "Доступність"),
+    "slug": T("barrierefreiheit", "accessibility", "dostupnist"),
+    "show_in_menus": False,
+    "introduction": T(
+        "Alle Menschen sollen diese Website nutzen können. Hier steht, wie wir ihre "
+        "Barrierefreiheit prüfen und wie Sie uns Barrieren melden.",
+        "Everyone should be able to use this website. Here we explain how we check its "
+        "accessibility and how you can tell us about barriers.",
+        "Цим сайтом мають змогу користуватися всі. Тут пояснюємо, як ми перевіряємо його "
+        "доступність і як ви можете повідомити нам про бар’єри.",
     ),
-)
+    "body": [
+        (
+            "heading",
+            {
+                "text": T(
+                    "Wie wir die Website prüfen",
+                    "How we check the website",
+                    "Як ми перевіряємо сайт",
+                ),
+                "level": "h2",
+            },
+        ),
+        (
+            "paragraph",
+            paragraphs(
+                T(
+                    "Maßstab sind die Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) "
+                    "und die Web Content Accessibility Guidelines (WCAG) 2.1 in der Stufe AA.",
+                    "We measure the website against the German Barrier-Free Information "
+                    "Technology Ordinance (BITV 2.0) and the Web Content Accessibility "
+                    "Guidelines (WCAG) 2.1, level AA.",
+                    "Мірилом є німецька Постанова про безбар’єрні інформаційні технології "
+                    "(BITV 2.0) та Настанови з доступності вебвмісту (WCAG) 2.1 рівня AA.",
+                ),
+                T(
+                    "Bei jeder Änderung der Website prüfen automatische Tests in einem echten "
+                    "Browser jeden Seitentyp auf Deutsch, Englisch und Ukrainisch: Startseite, "
+                    "Inhaltsseiten, Veranstaltungsübersicht, Veranstaltungen, Anmeldeformular "
+                    "mit und ohne Fehlermeldungen, Mitwirkende, Praxisbeispiele und die "
+                    "Fehlerseite. Das Prüfwerkzeug axe-core findet dabei keinen Verstoß gegen "
+                    "die Regeln der WCAG 2.0 und 2.1 der Stufen A und AA.",
+                    "Every time the website changes, automated tests in a real browser check "
+                    "every type of page in German, English and Ukrainian: the home page, content "
+                    "pages, the event overview, events, the registration form with and without "
+                    "error messages, speakers, practice examples and the error page. The "
+                    "testing tool axe-core finds no breach of the WCAG 2.0 and 2.1 rules of "
+                    "levels A and AA.",
+                    "Щоразу, коли сайт змінюється, автоматичні тести в справжньому браузері "
+                    "перевіряють кожен тип сторінки німецькою, англійською та українською: "
+                    "головну сторінку, інформаційні сторінки, огляд заходів, заходи, форму "
+                    "реєстрації з повідомленнями про помилки та без них, доповідачів, приклади "
+                    "з практики та сторінку помилки. Інструмент перевірки axe-core не виявляє "
+                    "жодного порушення правил WCAG 2.0 і 2.1 рівнів A та AA.",
+                ),
+                T(
+                    "Außerdem prüfen die Tests, dass sich die Website allein mit der Tastatur "
+                    "bedienen lässt – vom Link „Zum Hauptinhalt springen“ über die Sprachwahl "
+                    "bis zum Absenden der Anmeldung – und dass der Tastaturfokus dabei immer "
+                    "sichtbar ist; dass Bilder einen Alternativtext haben, Überschriften keine "
+                    "Ebene überspringen und Fehler im Formular beim jeweiligen Feld angesagt "
+                    "werden; und dass jede Seite bei 320 Pixeln Breite, also bei 400 % "
+                    "Vergrößerung, ohne waagerechtes Scrollen lesbar ist.",
+                    "The tests also check that the website can be used with the keyboard alone "
+                    "– from the “Skip to main content” link through the choice of language to "
+                    "sending a registration – with the keyboard focus always visible; that "
+                    "images have alternative text, headings skip no level and form errors are "
+                    "announced with their field; and that every page can be read at 320 pixels "
+                    "wide, that is at 400% zoom, without scrolling sideways.",
+                    "Тести також перевіряють, що сайтом можна користуватися лише за допомогою "
+                    "клавіатури – від посилання «Перейти до основного вмісту» через вибір мови "
+                    "до надсилання реєстрації, – і що фокус клавіатури завжди видно; що "
+                    "зображення мають альтернативний текст, заголовки не пропускають рівнів, а "
+                    "про помилки у формі повідомляється разом із відповідним полем; а також що "
+                    "кожну сторінку можна читати за ширини 320 пікселів, тобто за збільшення "
+                    "400 %, без горизонтальної прокрутки.",
+                ),
+                T(
+                    "Automatische Tests finden nicht jede Barriere. Seiten, die noch nicht "
+                    "übersetzt sind, erscheinen auf Englisch und Ukrainisch in deutscher "
+                    "Sprache; sie weisen darauf hin und sind als deutschsprachig ausgezeichnet, "
+                    "damit Screenreader sie richtig vorlesen.",
+                    "Automated tests do not find every barrier. Pages that have not been "
+                    "translated yet appear in German on the English and Ukrainian site; they "
+                    "say so and are marked as German, so that screen readers read them out "
+                    "correctly.",
+                    "Автоматичні тести не виявляють усіх бар’єрів. Сторінки, які ще не "
+                    "перекладено, з’являються в англійській та українській версіях сайту "
+                    "німецькою мовою; вони про це повідомляють і позначені як німецькомовні, "
+                    "щоб програми зчитування з екрана читали їх правильно.",
+                ),
+            ),
+        ),
+        (
+            "contact",
+            {
+                "heading": T("Barrieren melden", "Report a barrier", "Повідомити про бар’єр"),
+                "text": paragraphs(
+                    T(
+                        "Ist Ihnen auf dieser Website eine Barriere aufgefallen, oder brauchen "
+                        "Sie Inhalte in einer anderen Form? Schreiben Sie uns; wir antworten "
+                        "Ihnen und beheben das Problem so bald wie möglich.",
+                        "Have you come across a barrier on this website, or do you need "
+                        "content in another form? Write to us; we will answer you and fix the "
+                        "problem as soon as we can.",
+                        "Ви натрапили на бар’єр на цьому сайті або потребуєте вмісту в іншій "
+                        "формі? Напишіть нам – ми відповімо й усунемо проблему якнайшвидше.",
+                    ),
+                ),
+            },
+        ),
+        (
+            "callout",
+            {
+                "heading": T(
+                    "Für die Redaktion: vor dem Start ergänzen",
+                    "For the editors: complete before going live",
+                    "Для редакції: доповнити перед запуском",
+                ),
+                "text": paragraphs(
+                    PLACEHOLDER_NOTE,
+                    T(
+                        "Rechtlich erforderlich und von der Redaktion zu ergänzen: Datum der "
+                        "Erklärung und der letzten Prüfung; Stand der Vereinbarkeit "
+                        "(vollständig, teilweise oder nicht vereinbar) mit den Gründen; die "
+                        "nicht barrierefreien Inhalte; das Schlichtungsverfahren mit Name und "
+                        "Anschrift der zuständigen Schlichtungsstelle bzw. Ombudsstelle.",
+                        "Legally required, for the editors to add: the date of the statement "
+                        "and of the last review; the state of compliance (full, partial or "
+                        "none) with the reasons; the content that is not accessible; the "
+                        "enforcement procedure with the name and address of the competent "
+                        "conciliation body (Schlichtungsstelle) or ombuds office.",
+                        "Обов’язково за законом, редакція має доповнити: дату заяви та "
+                        "останньої перевірки; стан відповідності (повна, часткова чи "
+                        "відсутня) з причинами; недоступний вміст; порядок врегулювання з "
+                        "назвою та адресою відповідного органу врегулювання "
+                        "(Schlichtungsstelle) або омбудсмена.",
+                    ),
+                ),
+            },
+        ),
+    ],
+}
 
 STANDARD_PAGES = [ABOUT, IMPRINT, PRIVACY, ACCESSIBILITY]

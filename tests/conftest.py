@@ -1,0 +1,53 @@
+"""Decides, before collection, whether the browser tests in tests/browser/ can run here.
+
+They need Debian's Chromium, the `browser` extra (Playwright) and SQLite (their database
+snapshot is an SQLite backup). Where one is missing they are not collected, and the run says so
+in its summary; in CI (CI=true), or when they were asked for with `-m browser`, it fails instead.
+"""
+
+import importlib.util
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+CHROMIUM = Path("/usr/bin/chromium")
+BROWSER_TESTS = Path(__file__).parent / "browser"
+
+
+def _why_browser_tests_cannot_run():
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} is missing (apt-get install chromium)"
+    if importlib.util.find_spec("playwright") is None:
+        return "Playwright is not installed (pip install -e '.[dev,browser]')"
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+        return "they run on SQLite only, and DATABASE_URL names another database"
+    return None
+
+
+def pytest_configure(config):
+    config.browser_tests_not_run = _why_browser_tests_cannot_run()
+    reason = config.browser_tests_not_run
+    demanded = os.environ.get("CI") == "true" or config.getoption("markexpr") == "browser"
+    if reason and demanded and not reason.startswith("they run on SQLite"):
+        raise pytest.UsageError(f"Browser tests cannot run: {reason}.")
+    # pytest-playwright saves a screenshot of every open page of a failed test in test-results/.
+    if not reason and getattr(config.option, "screenshot", None) == "off":
+        config.option.screenshot = "only-on-failure"
+        config.option.full_page_screenshot = True
+
+
+def pytest_ignore_collect(collection_path, config):
+    if config.browser_tests_not_run and collection_path.is_relative_to(BROWSER_TESTS):
+        return True
+    return None
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if config.browser_tests_not_run:
+        terminalreporter.write_line(
+            f"Browser tests (tests/browser/) were NOT run: {config.browser_tests_not_run}.",
+            yellow=True,
+            bold=True,
+        )
