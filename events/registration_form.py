@@ -33,6 +33,8 @@ class RegistrationFormBuilder(FormBuilder):
 
     def create_email_field(self, field, options):
         options["max_length"] = EMAIL_MAX_LENGTH
+        # Our own wording: another installed catalogue would address registrants informally.
+        options["error_messages"] = {"invalid": _("Enter a valid e-mail address.")}
         return super().create_email_field(field, options)
 
 

@@ -337,6 +337,13 @@ class Registration(AbstractFormSubmission):
             )
         ]
 
+    @property
+    def confirmation_has_expired(self):
+        return (
+            self.confirmation_expires_at is not None
+            and self.confirmation_expires_at <= timezone.now()
+        )
+
     def get_data(self):
         return {
             **super().get_data(),
@@ -351,10 +358,3 @@ def language_name(code):
         return get_language_info(code)["name_translated"]
     except KeyError:
         return code
-
-    @property
-    def confirmation_has_expired(self):
-        return (
-            self.confirmation_expires_at is not None
-            and self.confirmation_expires_at <= timezone.now()
-        )

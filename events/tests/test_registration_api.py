@@ -61,7 +61,7 @@ class RegistrationApiTests(RegistrationTestCase):
         response = self.post(payload(email="nope", consent=False), page=self.form_en)
         self.assertEqual(response.status_code, 400)
         errors = response.json()["errors"]
-        self.assertEqual(errors["e_mail"], ["Enter a valid email address."])
+        self.assertEqual(errors["e_mail"], ["Enter a valid e-mail address."])
         self.assertIn("consent", errors)
         self.assertFalse(Registration.objects.exists())
 

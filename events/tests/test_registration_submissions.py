@@ -144,7 +144,7 @@ class BadInputTests(RegistrationTestCase):
 
     def test_errors_on_the_english_page_are_in_english(self):
         response = self.submit(self.form_en, email="not-an-address")
-        self.assertContains(response, "Enter a valid email address.")
+        self.assertContains(response, "Enter a valid e-mail address.")
 
     def test_script_in_a_field_is_escaped_when_shown_again(self):
         response = self.submit(vorname="<script>alert(1)</script>", email="bad")

@@ -57,7 +57,7 @@ def test_ukrainian_visitor_on_a_phone_finds_the_event_and_registers(
     email = page.get_by_label(label("uk", 2))
     expect(email).to_have_attribute("aria-invalid", "true")
     expect(page.locator("main")).to_contain_text(
-        interface_text("uk", "Enter a valid email address.")
+        interface_text("uk", "Enter a valid e-mail address.")
     )
     expect(page.locator("main")).to_contain_text(interface_text("uk", "This field is required."))
     expect(page.get_by_label(label("uk", 0))).to_have_value("Олена")
