@@ -6,3 +6,8 @@ class ReallaborSiteConfig(AppConfig):
 
     name = "reallabor_site"
     verbose_name = "Reallabor-Website"
+
+    def ready(self):
+        from .page_cache import connect_signals
+
+        connect_signals()

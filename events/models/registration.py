@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -20,6 +21,8 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
+
+from ..state_changes import next_state_change
 
 
 class RegistrationFormField(TranslatableMixin, AbstractFormField):
@@ -148,6 +151,13 @@ class RegistrationFormPage(AbstractEmailForm):
     @property
     def is_open(self):
         return self.has_opened and not self.has_closed
+
+    def cache_expires_at(self):
+        """When this form next opens or closes, or its event becomes past."""
+        event_model = apps.get_model("events", "EventPage")
+        return next_state_change(
+            event_model.objects.parent_of(self), type(self).objects.filter(pk=self.pk)
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

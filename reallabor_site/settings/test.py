@@ -19,3 +19,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Django's test client logs in without a request, which django-axes refuses; the lockout tests
 # switch it back on.
 AXES_ENABLED = False
+# Tests roll the database back but not the cache; the page cache tests switch it on themselves.
+PAGE_CACHE_SECONDS = 0
