@@ -4,9 +4,10 @@ from unittest import mock
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone
 
-from events.tests.utils import EventTreeTestCase, in_the_future
+from events.tests.utils import EventTreeTestCase, event_form_data, in_the_future
 from home.tests.utils import translate_page
 
 
@@ -82,6 +83,15 @@ class PageCacheTests(EventTreeTestCase):
         response = self.client.get(self.event.url)
         self.assertEqual(response["X-Cache"], "MISS")
         self.assertEqual(response["Cache-Control"], "private, no-cache")
+
+    def test_preview_shows_the_draft_not_the_cached_page(self):
+        self.client.get(self.event.url)
+        self.login()
+        url = reverse("wagtailadmin_pages:preview_on_edit", args=[self.event.pk])
+        self.client.post(url, event_form_data(self.event, title="Entwurf der Konferenz"))
+        response = self.client.get(url)
+        self.assertContains(response, "Entwurf der Konferenz")
+        self.assertNotEqual(response.get("X-Cache"), "HIT")
 
     def test_registration_form_is_never_cached(self):
         page = self.add_registration(self.event, closes=in_the_future(20))
