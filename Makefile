@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test test-browser install lint
+.PHONY: run test test-browser install lint bench bench-render
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,3 +35,12 @@ test-browser: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# Load benchmark: gunicorn with the production settings, SQLite and (if it answers) PostgreSQL,
+# page cache on and off; writes bench/results.md. See bench/load.py.
+bench: install
+	$(BIN)/python bench/load.py
+
+# Database queries and render time per page type, through Django's test client.
+bench-render: install
+	$(BIN)/python bench/render_pages.py

@@ -97,6 +97,12 @@ class HomePage(Page):
     def practice_example_index(self):
         return PracticeExampleIndexPage.objects.child_of(self).live().public().first()
 
+    def cache_expires_at(self):
+        """When the upcoming events it lists change by time alone (see events.state_changes)."""
+        if not apps.is_installed("events"):
+            return None
+        return apps.get_model("events", "EventPage").next_state_change_on_site()
+
 
 class StandardPage(Page):
     """A page of text, such as "Über uns", "Impressum", "Datenschutz" or "Barrierefreiheit"."""

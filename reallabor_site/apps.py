@@ -9,5 +9,7 @@ class ReallaborSiteConfig(AppConfig):
 
     def ready(self):
         from .api_cache import connect_invalidation_signals
+        from .page_cache import connect_signals
 
         connect_invalidation_signals()
+        connect_signals()

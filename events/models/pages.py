@@ -38,6 +38,7 @@ from ..blocks import KeyQuestionsBlock, ProgrammeBlock
 from ..formatting import BERLIN
 from ..forms import SPEAKER_LISTED_TWICE, EventPageForm
 from ..localization import EventPeople, localize_venues, snippet_in_locale
+from ..state_changes import next_state_change
 from .registration import RegistrationFormPage
 from .venues import Venue
 
@@ -121,6 +122,12 @@ class EventIndexPage(RoutablePageMixin, Page):
             feed_url=route_url(self, "feed", request),
         )
         return context
+
+    def cache_expires_at(self):
+        """When an event of this index ends or its registration opens or closes next."""
+        return next_state_change(
+            self.events(), RegistrationFormPage.objects.live().descendant_of(self)
+        )
 
     @path("ics/", name="feed")
     def feed(self, request):
@@ -318,6 +325,19 @@ class EventPage(RoutablePageMixin, Page):
         context["people"] = self.people
         context["ics_url"] = route_url(self, "ics", request)
         return context
+
+    def cache_expires_at(self):
+        """When this page next changes by time alone: registration opens or closes, or the event
+        becomes past."""
+        return next_state_change(
+            EventPage.objects.filter(pk=self.pk), RegistrationFormPage.objects.live().child_of(self)
+        )
+
+    @classmethod
+    def next_state_change_on_site(cls):
+        """The next moment at which any live event or registration changes by time alone, for
+        pages that list events from elsewhere (the home page)."""
+        return next_state_change(cls.objects.live(), RegistrationFormPage.objects.live())
 
     @path("ics/", name="ics")
     def ics(self, request):

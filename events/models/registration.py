@@ -1,4 +1,5 @@
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -26,6 +27,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from events.registration_form import DEFAULT_CONSENT_TEXT, build_form_class, consent_label
 from home.models import SiteSettings
+
+from ..state_changes import next_state_change
 
 # Members of this group may see the registrations of the forms that name them as organisers.
 ORGANISERS_GROUP = "Veranstaltungsorganisation"
@@ -173,6 +176,13 @@ class RegistrationFormPage(AbstractEmailForm):
     @property
     def is_open(self):
         return self.has_opened and not self.has_closed
+
+    def cache_expires_at(self):
+        """When this form next opens or closes, or its event becomes past."""
+        event_model = apps.get_model("events", "EventPage")
+        return next_state_change(
+            event_model.objects.parent_of(self), type(self).objects.filter(pk=self.pk)
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -57,6 +57,8 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "reallabor_site.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before everything that reads the session, so a cached page costs no database query.
+    "reallabor_site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "reallabor_site.api_cache.APICacheMiddleware",
     "reallabor_site.middleware.APIAwareLocaleMiddleware",
@@ -145,6 +147,10 @@ else:
             "LOCATION": "reallabor",
         }
     }
+
+# Anonymous visitors get public pages from the cache for at most this long (0 turns the page cache
+# off); see reallabor_site.page_cache.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -63,6 +63,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # server sees them and none is lost when Redis restarts.
 if os.environ.get("REDIS_URL"):
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    # Without Redis each gunicorn worker has its own memory cache, and a publish would empty only
+    # the page cache of the worker that handled it: the page cache stays off unless asked for.
+    PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
 
 # WhiteNoise serves the collected static files with hashed, compressed names and long cache
 # lifetimes; it must sit right after SecurityMiddleware.
