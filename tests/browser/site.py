@@ -41,19 +41,20 @@ PROGRAMME_TITLES = {
     "uk": ("Привітання", "Як починається районне партнерство"),
 }
 REGISTRATION_TITLE = {"de": "Anmeldung", "en": "Registration", "uk": "Реєстрація"}
-# label, field type, required: the same fields in each language.
+# label, field type, required: the same fields in each language. The consent checkbox is not an
+# editor's field: every registration form has it (CONSENT_CHECKBOX).
 FORM_FIELDS = {
-    "de": ["Vorname", "Nachname", "E-Mail", "Organisation", "Ich bin einverstanden"],
-    "en": ["First name", "Last name", "E-mail", "Organisation", "I agree"],
-    "uk": ["Ім’я", "Прізвище", "Електронна пошта", "Організація", "Я погоджуюся"],
+    "de": ["Vorname", "Nachname", "E-Mail", "Organisation"],
+    "en": ["First name", "Last name", "E-mail", "Organisation"],
+    "uk": ["Ім’я", "Прізвище", "Електронна пошта", "Організація"],
 }
 FIELD_TYPES = [
     ("singleline", True),
     ("singleline", True),
     ("email", True),
     ("singleline", False),
-    ("checkbox", True),
 ]
+CONSENT_CHECKBOX = "#id_consent"
 THANK_YOU = {
     "de": "<p>Vielen Dank! Ihre Anmeldung ist eingegangen.</p>",
     "en": "<p>Thank you! We have received your registration.</p>",

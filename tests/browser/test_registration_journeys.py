@@ -1,13 +1,8 @@
-"""Registration behaviour that lands with issue 4: the organiser's downloads and the waiting list.
-
-Both journeys run through the UI as users would; they are expected to fail until the
-behaviour exists, and strict xfail turns them red the day it works, so the marks come off.
-"""
+"""Registration journeys: the organiser's downloads and the waiting list, through the UI."""
 
 import csv
 import io
 
-import pytest
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -15,9 +10,8 @@ from playwright.sync_api import expect
 from events.models import Registration, RegistrationFormPage
 
 from .helpers import interface_text
-from .site import FORM_FIELDS
+from .site import CONSENT_CHECKBOX, FORM_FIELDS
 
-PENDING = pytest.mark.xfail(strict=True, reason="registration behaviour lands with issue 4")
 ORGANISER_PASSWORD = "organiser-password-for-tests"  # noqa: S105
 
 
@@ -25,7 +19,7 @@ def register(page, path, language, given_name, family_name, email):
     page.goto(path)
     for index, value in enumerate([given_name, family_name, email]):
         page.get_by_label(FORM_FIELDS[language][index]).fill(value)
-    page.get_by_label(FORM_FIELDS[language][4]).check()
+    page.locator(CONSENT_CHECKBOX).check()
     page.get_by_role("button", name=interface_text(language, "Register")).click()
 
 
@@ -47,7 +41,6 @@ def make_organiser(django_user_model, form):
     return user
 
 
-@PENDING
 def test_organiser_downloads_registrations_from_all_three_languages(
     page, site_paths, django_user_model
 ):
@@ -86,7 +79,6 @@ def test_organiser_downloads_registrations_from_all_three_languages(
         assert {family_name, email} <= csv_cells
 
 
-@PENDING
 def test_organiser_sees_no_other_events_registrations(page, site_paths, django_user_model):
     form = workshop_form()
     make_organiser(django_user_model, form)
@@ -107,7 +99,6 @@ def test_organiser_sees_no_other_events_registrations(page, site_paths, django_u
     assert response.status == 200 and page.url.endswith(own), "cannot see their own event"
 
 
-@PENDING
 def test_visitor_beyond_capacity_is_put_on_the_waiting_list_and_told_so(page, site_paths):
     RegistrationFormPage.objects.filter(pk=workshop_form().pk).update(capacity=1)
     path = site_paths["de"]["registration form"]
