@@ -1,3 +1,5 @@
+from wagtail.models import PageViewRestriction
+
 from home.models import OrganisationDetails, SiteSettings, StandardPage
 
 from .utils import SiteTreeTestCase, translate_page
@@ -95,3 +97,18 @@ class FooterTests(SiteTreeTestCase):
             self.client.get("/en/"),
             'href="mailto:becker@auslandsgesellschaft.de"',
         )
+
+
+class MainMenuTests(SiteTreeTestCase):
+    def test_menu_lists_pages_marked_for_it_but_not_restricted_ones(self):
+        public = StandardPage(title="Über uns", slug="ueber-uns", show_in_menus=True)
+        private = StandardPage(title="Intern", slug="intern", show_in_menus=True)
+        for page in (public, private):
+            self.home.add_child(instance=page)
+            page.save_revision().publish()
+        PageViewRestriction.objects.create(
+            page=private, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+        )
+        response = self.client.get("/de/")
+        self.assertContains(response, '<a href="/de/ueber-uns/"')
+        self.assertNotContains(response, "Intern")
