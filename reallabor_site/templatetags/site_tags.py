@@ -95,9 +95,7 @@ def main_menu(context):
     return _per_request(
         request,
         "menu",
-        lambda: list(
-            home.get_children().live().in_menu().filter(view_restrictions__isnull=True)
-        ),
+        lambda: list(home.get_children().live().in_menu().filter(view_restrictions__isnull=True)),
     )
 
 
