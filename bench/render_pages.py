@@ -36,7 +36,13 @@ from django.test.utils import (  # noqa: E402
 )
 from wagtail.models import Page  # noqa: E402
 
-from events.models import EventIndexPage, EventPage, EventSpeaker  # noqa: E402
+from events.models import (  # noqa: E402
+    EventIndexPage,
+    EventPage,
+    EventPracticeExample,
+    EventSpeaker,
+    RegistrationFormPage,
+)
 from speakers.models import SpeakerIndexPage, SpeakerPage, SpeakerPosition  # noqa: E402
 
 LARGE = 50
@@ -81,9 +87,21 @@ def add_large_event():
             for number, speaker in enumerate(speakers)
         ],
         speakers=[EventSpeaker(speaker=speaker, role="talk") for speaker in speakers],
+        # Like the seed event, so both pages show the same kinds of content.
+        practice_examples=[
+            EventPracticeExample(practice_example_id=entry.practice_example_id)
+            for entry in seed_event.practice_examples.all()
+        ],
     )
     index.add_child(instance=event)
     event.save_revision().publish()
+    registration = RegistrationFormPage(
+        title="Anmeldung",
+        slug="anmeldung",
+        registration_closes=seed_event.start - timedelta(days=7),
+    )
+    event.add_child(instance=registration)
+    registration.save_revision().publish()
     return event
 
 
