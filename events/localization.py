@@ -12,30 +12,10 @@ rather than the editor's, and it costs no query to know.
 
 from dataclasses import dataclass
 
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Q
 from wagtail.models import Page
 
-
-def in_locale(locale_id, objects, *, prefetch=()):
-    """Map each object's translation_key to its version in the locale, else to the object itself.
-
-    All objects must be of one model (pages or translatable snippets); pages count only when
-    live. `prefetch` names relations to prefetch on the returned objects, in one query each.
-    """
-    objects = [obj for obj in objects if obj is not None]
-    if not objects:
-        return {}
-    result = {obj.translation_key: obj for obj in objects}
-    missing = {obj.translation_key for obj in objects if obj.locale_id != locale_id}
-    if missing:
-        model = type(objects[0])
-        translations = model.objects.filter(locale_id=locale_id, translation_key__in=missing)
-        if issubclass(model, Page):
-            translations = translations.live()
-        result.update((obj.translation_key, obj) for obj in translations)
-    if prefetch:
-        prefetch_related_objects(list(result.values()), *prefetch)
-    return result
+from home.localization import in_locale
 
 
 def snippet_in_locale(model, pk, locale_id):

@@ -6,8 +6,8 @@ once the snippet itself has been. Looking up `.localized` item by item would cos
 so these helpers look up every translation at once.
 """
 
-from django.db.models import Q
-from wagtail.models import Locale
+from django.db.models import Q, prefetch_related_objects
+from wagtail.models import Locale, Page
 
 
 def localized_pages(model, page_ids, locale=None):
@@ -44,15 +44,27 @@ def localized_snippets(snippets, locale=None):
     """
     snippets = list(snippets)
     locale = locale or Locale.get_active()
-    foreign_keys = {item.translation_key for item in snippets if item.locale_id != locale.pk}
-    if not foreign_keys:
-        return snippets
-    model = type(snippets[0])
-    translations = {
-        item.translation_key: item
-        for item in model.objects.filter(translation_key__in=foreign_keys, locale=locale)
-    }
-    return [
-        item if item.locale_id == locale.pk else translations.get(item.translation_key, item)
-        for item in snippets
-    ]
+    versions = in_locale(locale.pk, snippets)
+    return [versions[item.translation_key] for item in snippets]
+
+
+def in_locale(locale_id, objects, *, prefetch=()):
+    """Map each object's translation_key to its version in the locale, else to the object itself.
+
+    All objects must be of one model (pages or translatable snippets); pages count only when
+    live. `prefetch` names relations to prefetch on the returned objects, in one query each.
+    """
+    objects = [obj for obj in objects if obj is not None]
+    if not objects:
+        return {}
+    result = {obj.translation_key: obj for obj in objects}
+    missing = {obj.translation_key for obj in objects if obj.locale_id != locale_id}
+    if missing:
+        model = type(objects[0])
+        translations = model.objects.filter(locale_id=locale_id, translation_key__in=missing)
+        if issubclass(model, Page):
+            translations = translations.live()
+        result.update((obj.translation_key, obj) for obj in translations)
+    if prefetch:
+        prefetch_related_objects(list(result.values()), *prefetch)
+    return result
