@@ -353,3 +353,6 @@ REGISTRATION_API_TOKENS = [
     for token in os.environ.get("REGISTRATION_API_TOKENS", "").split(",")
     if token.strip()
 ]
+
+# Date formats that differ from Django's defaults for a language (English: "22 November 2023").
+FORMAT_MODULE_PATH = ["reallabor_site.formats"]
