@@ -20,14 +20,14 @@ def delete_url(form, registration):
 
 
 class RefusalMixin:
-    """Wagtail's admin answers a refused request with 403 when fetched by script, and sends
-    a browser back to the dashboard with a message; either way nothing of the page is shown."""
+    """An organiser is answered 403 with a page saying why, by browser and by script alike."""
 
     def assertRefused(self, url, method="get"):
         send = getattr(self.client, method)
         self.assertEqual(send(url, headers={"x-requested-with": "XMLHttpRequest"}).status_code, 403)
         response = send(url)
-        self.assertRedirects(response, reverse("wagtailadmin_home"), fetch_redirect_response=False)
+        self.assertEqual(response.status_code, 403)
+        self.assertContains(response, "Kein Zugriff", status_code=403)
         return response
 
 
@@ -119,11 +119,34 @@ class OrganiserOfATests(RefusalMixin, RegistrationsTestCase):
         self.assertContains(response, reverse("wagtailforms:index"))
 
     def test_loses_access_when_removed_from_the_group(self):
+        self.register(self.form_a, vorname="Olena")
         self.organiser_a.groups.clear()
         self.organiser_a.user_permissions.add(
             Permission.objects.get(codename="access_admin", content_type__app_label="wagtailadmin")
         )
-        self.assertRefused(submissions_url(self.form_a))
+        # No longer an organiser, so Wagtail's own refusal: back to the dashboard.
+        response = self.client.get(submissions_url(self.form_a))
+        self.assertRedirects(response, reverse("wagtailadmin_home"), fetch_redirect_response=False)
+        self.assertNotIn(b"Olena", response.content)
+
+    def test_may_open_the_dashboard_and_their_account(self):
+        for url in (reverse("wagtailadmin_home"), reverse("wagtailadmin_account")):
+            with self.subTest(url=url):
+                self.assertEqual(self.client.get(url).status_code, 200)
+
+    def test_is_refused_the_page_explorer_and_search(self):
+        for url in (
+            reverse("wagtailadmin_explore_root"),
+            reverse("wagtailadmin_pages:search"),
+            reverse("wagtailadmin_pages:add_subpage", args=(self.event_a.pk,)),
+        ):
+            with self.subTest(url=url):
+                self.assertRefused(url)
+
+    def test_refusal_page_leads_to_their_registrations(self):
+        response = self.assertRefused(reverse("wagtailadmin_pages:edit", args=(self.event_b.pk,)))
+        self.assertContains(response, reverse("wagtailforms:index"), status_code=403)
+        self.assertNotContains(response, "Konferenz B", status_code=403)
 
 
 class EditorTests(RegistrationsTestCase):

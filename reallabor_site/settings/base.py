@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Organisers get a plain 403 for every admin view but their registrations.
+    "events.organisers.OrganiserAdminMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "reallabor_site.middleware.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
