@@ -6,7 +6,7 @@ Wagtail view forgets a permission check.
 """
 
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.contrib.forms.utils import get_forms_for_user
 
@@ -64,7 +64,11 @@ class OrganiserAdminMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not request.path.startswith(reverse("wagtailadmin_home")):
+        try:
+            admin_path = reverse("wagtailadmin_home")
+        except NoReverseMatch:  # a URL configuration without the admin
+            return None
+        if not request.path.startswith(admin_path):
             return None
         if not is_organiser_only(request.user):
             return None

@@ -267,20 +267,29 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("site settings")
 
-    def legal_pages(self, locale):
-        """The legal pages in `locale` (German where no translation is live yet), in one query."""
-        chosen = [
+    def chosen_legal_pages(self):
+        """The imprint, privacy and accessibility pages as chosen; no query (select_related)."""
+        return [
             page
             for page in (self.imprint_page, self.privacy_page, self.accessibility_page)
             if page is not None
         ]
-        translated = {
-            page.translation_key: page
-            for page in Page.objects.live().filter(
-                translation_key__in=[page.translation_key for page in chosen], locale=locale
-            )
-        }
-        return [translated.get(page.translation_key, page) for page in chosen if page.live]
+
+    def legal_pages(self, locale, translations=None):
+        """The legal pages in `locale` (German where no translation is live yet).
+
+        `translations` maps translation keys to the live pages in `locale`, for a caller that
+        fetched them along with other pages; without it, this costs one query.
+        """
+        chosen = self.chosen_legal_pages()
+        if translations is None:
+            translations = {
+                page.translation_key: page
+                for page in Page.objects.live().filter(
+                    translation_key__in=[page.translation_key for page in chosen], locale=locale
+                )
+            }
+        return [translations.get(page.translation_key, page) for page in chosen if page.live]
 
 
 class CooperationField(TranslatableMixin, models.Model):

@@ -3,6 +3,7 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -128,6 +129,29 @@ class EventIndexPage(RoutablePageMixin, Page):
         return next_state_change(
             self.events(), RegistrationFormPage.objects.live().descendant_of(self)
         )
+
+    def route(self, request, path_components):
+        """Wagtail's routing, but an event is found in one query instead of two.
+
+        Events are this page's only children, so their own table is asked directly and the
+        result is already the specific page, with its venue. The index's own routes (the feed)
+        still come first.
+        """
+        if path_components:
+            try:
+                self.resolve_subpage("/" + "/".join(path_components) + "/")
+            except Http404:
+                event = (
+                    EventPage.objects.child_of(self)
+                    .filter(slug=path_components[0])
+                    .select_related("venue")
+                    .first()
+                )
+                if event is not None:
+                    # Lets the page frame walk up to the home page without a query.
+                    event._cached_parent_obj = self
+                    return event.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     @path("ics/", name="feed")
     def feed(self, request):
@@ -353,6 +377,14 @@ class EventPage(RoutablePageMixin, Page):
     @cached_property
     def localized_venue(self):
         """The venue in the page's language; the German one where it is not translated."""
+        # Translating a page with wagtail-localize points it at the venue's translation, and
+        # routing fetches the venue with the event: then it costs no query.
+        if (
+            EventPage.venue.is_cached(self)
+            and self.venue
+            and self.venue.locale_id == self.locale_id
+        ):
+            return self.venue
         return snippet_in_locale(Venue, self.venue_id, self.locale_id)
 
     @cached_property

@@ -3,11 +3,13 @@ and the tags in <head> that describe a page to search engines and social network
 
 from django import template
 from django.conf import settings
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.text import Truncator
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
+from home.models import SiteSettings
 from reallabor_site.hreflang import hreflang_alternates
 
 register = template.Library()
@@ -78,25 +80,57 @@ def in_reader_language(context, snippet):
     return snippet.get_translation_or_none(locale_id) or snippet
 
 
+def _frame_pages(context):
+    """The main menu's pages and the legal pages' translations, which every page shows.
+
+    One query for both: the live pages that are either in the menu (children of the home page
+    that editors put there and that have no view restriction of their own) or a translation of
+    a legal page in the reader's language.
+    """
+    request = context["request"]
+
+    def find():
+        home = _home_page(context)
+        locale_id = _reader_locale_id(context)
+        legal_keys = [
+            page.translation_key for page in SiteSettings.for_request(request).chosen_legal_pages()
+        ]
+        in_legal = Q(locale_id=locale_id, translation_key__in=legal_keys)
+        if home is None:
+            in_menu = Q(pk__in=[])
+        else:
+            restricted = PageViewRestriction.objects.filter(page=OuterRef("pk"))
+            in_menu = Q(
+                path__startswith=home.path, depth=home.depth + 1, show_in_menus=True
+            ) & ~Exists(restricted)
+        pages = (
+            Page.objects.live()
+            .annotate(in_menu=ExpressionWrapper(in_menu, output_field=BooleanField()))
+            .filter(Q(in_menu=True) | in_legal)
+            .order_by("path")
+        )
+        menu = [page for page in pages if page.in_menu]
+        legal = {
+            page.translation_key: page
+            for page in pages
+            if page.locale_id == locale_id and page.translation_key in legal_keys
+        }
+        return menu, legal
+
+    return _per_request(request, "frame pages", find)
+
+
 @register.simple_tag(takes_context=True)
 def legal_pages(context, site_settings):
-    return site_settings.legal_pages(_reader_locale_id(context))
+    _menu, translations = _frame_pages(context)
+    return site_settings.legal_pages(_reader_locale_id(context), translations)
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The live pages under the home page in the reader's language that editors put in the menu."""
-    request = context["request"]
-    home = _home_page(context)
-    if home is None:
-        return []
-    # Pages with a view restriction of their own stay out of the menu; one join instead of
-    # `.public()`, which costs a query for all restrictions.
-    return _per_request(
-        request,
-        "menu",
-        lambda: list(home.get_children().live().in_menu().filter(view_restrictions__isnull=True)),
-    )
+    menu, _legal = _frame_pages(context)
+    return menu
 
 
 def _live_translations(request, page):
