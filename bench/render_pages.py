@@ -1,8 +1,9 @@
 """Print database queries and median render time per page type.
 
 Builds a throwaway test database (SQLite in memory, or PostgreSQL when DATABASE_URL is set),
-loads the project's content, adds a large event (50 speakers, 50 programme items), then renders
-one page of each type in German and Ukrainian through Django's test client, then the API's
+loads the project's content, adds an event with 1 and one with 50 speakers and programme items
+(each also in Ukrainian), then renders one page of each type and those two events in German and
+Ukrainian through Django's test client, then the API's
 listings and the large event's API detail (with the API's response cache emptied before every
 request, so the figures are those of a cache miss).
 
@@ -34,6 +35,7 @@ from django.test.utils import (  # noqa: E402
     CaptureQueriesContext,
     setup_test_environment,
 )
+from django.utils import translation  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 
 from events.models import (  # noqa: E402
@@ -45,21 +47,22 @@ from events.models import (  # noqa: E402
 )
 from speakers.models import SpeakerIndexPage, SpeakerPage, SpeakerPosition  # noqa: E402
 
-LARGE = 50
+SIZES = (1, 50)
+LARGE = SIZES[-1]
 API_CACHE_VERSION_KEY = "api-cache-version"
 
 
-def add_large_event():
-    """An event with LARGE speakers, each also in one programme item, to show queries stay flat."""
+def add_sized_event(size):
+    """An event with `size` speakers, each also in one programme item, to show queries stay flat."""
     index = EventIndexPage.objects.get(locale__language_code="de")
     speaker_index = SpeakerIndexPage.objects.get(locale__language_code="de")
     seed_event = EventPage.objects.filter(locale__language_code="de").first()
     speakers = []
-    for number in range(LARGE):
+    for number in range(size):
         speaker = SpeakerPage(
             given_name=f"Person{number}",
             family_name=f"Benchmark{number}",
-            slug=f"benchmark-person-{number}",
+            slug=f"benchmark-person-{size}-{number}",
             title="x",
             positions=[SpeakerPosition(function="Referentin", organisation=f"Kreis {number}")],
         )
@@ -68,8 +71,8 @@ def add_large_event():
         speakers.append(speaker)
     start = seed_event.start
     event = EventPage(
-        title="Großes Benchmark-Event",
-        slug="benchmark-event",
+        title=f"Benchmark-Event mit {size} Personen",
+        slug=f"benchmark-event-{size}",
         start=start,
         end=start + timedelta(hours=8),
         venue=seed_event.venue,
@@ -102,7 +105,17 @@ def add_large_event():
     )
     event.add_child(instance=registration)
     registration.save_revision().publish()
-    return event
+    return event, translate_to_ukrainian(event)
+
+
+def translate_to_ukrainian(event):
+    """The event in Ukrainian, pointing at the venue's translation as wagtail-localize does."""
+    seed_event_uk = EventPage.objects.filter(locale__language_code="uk").first()
+    with translation.override("uk"):
+        translated = event.copy_for_translation(seed_event_uk.locale)
+    translated.venue = seed_event_uk.venue
+    translated.save_revision().publish()
+    return translated
 
 
 def measure(client, url, repeat):
@@ -122,7 +135,8 @@ def measure(client, url, repeat):
     return count, statistics.median(timings)
 
 
-def pages_to_measure(large_event):
+def pages_to_measure(sized_events):
+    """One page of each type per language, then the events of SIZES people in that language."""
     rows = []
     for language in ("de", "uk"):
         seen = set()
@@ -130,13 +144,12 @@ def pages_to_measure(large_event):
             kind = type(page).__name__
             if kind in seen or kind in {"Page", "RegistrationFormPage"}:
                 continue
-            if page.alias_of_id or page.slug == "benchmark-event":
+            if page.alias_of_id or page.slug.startswith("benchmark-"):
                 continue
             seen.add(kind)
             rows.append((f"{kind} (seed)" if kind == "EventPage" else kind, language, page.url))
-        translated = large_event.get_translation_or_none(large_event.locale)
-        if language == "de" and translated:
-            rows.append((f"EventPage ({LARGE} speakers/items)", language, translated.url))
+        for size, versions in sized_events.items():
+            rows.append((f"EventPage ({size} speakers/items)", language, versions[language].url))
     return rows
 
 
@@ -161,11 +174,15 @@ def main():
     old_name = connection.creation.create_test_db(verbosity=0)
     try:
         call_command("load_reallabor_content", stdout=StringIO())
-        large_event = add_large_event()
+        sized_events = {}
+        for size in SIZES:
+            german, ukrainian = add_sized_event(size)
+            sized_events[size] = {"de": german, "uk": ukrainian}
+        large_event = sized_events[LARGE]["de"]
         client = Client()
         print(f"database: {connection.vendor}; median of {args.repeat} renders")
         print(f"{'page type':42} {'lang':4} {'queries':>7} {'median ms':>10}  url")
-        rows = pages_to_measure(large_event) + api_requests_to_measure(large_event)
+        rows = pages_to_measure(sized_events) + api_requests_to_measure(large_event)
         for label, language, url in rows:
             count, median = measure(client, url, args.repeat)
             print(f"{label:42} {language:4} {count:7d} {median:10.1f}  {url}")
