@@ -2,8 +2,9 @@
 PostgreSQL, Redis and an S3 bucket, behave as one site.
 
 Like a load balancer, the tests send each request to one server or the other: anonymous visitors
-with the site's public host name (so both servers look up the same page cache entries), the editor
-through server A's admin, signed in over HTTP with a session cookie. The bucket is moto's S3
+with the site's public host name (so both servers look up the same page cache entries) and, for
+registrations, the client's address in X-Forwarded-For; the editor through server A's admin,
+signed in over HTTP with a session cookie. The bucket is moto's S3
 server, started by the tests in this process, made publicly readable as deploy.md asks.
 
 Needs PostgreSQL (DATABASE_URL) and Redis at REDIS_URL's server (default 127.0.0.1:6379), where
@@ -11,7 +12,6 @@ it empties and uses database 13 (so two runs at once on one Redis disturb each o
 them the tests are skipped, except in CI (CI=true), where they fail.
 """
 
-import http.client
 import importlib.util
 import io
 import json
@@ -136,6 +136,8 @@ def servers(services, deployed_template_database, collected_static, bucket, tmp_
             AWS_S3_REGION_NAME="us-east-1",
             AWS_ACCESS_KEY_ID=S3_CREDENTIALS["aws_access_key_id"],
             AWS_SECRET_ACCESS_KEY=S3_CREDENTIALS["aws_secret_access_key"],
+            # The load balancer, which names the client in X-Forwarded-For, is this process.
+            TRUSTED_PROXIES="127.0.0.1",
             REGISTRATION_RATE=f"{REGISTRATION_LIMIT}/h",
             REGISTRATION_API_TOKENS=API_TOKEN,
         ) as (server_a, server_b):
@@ -297,21 +299,17 @@ def test_a_publish_through_one_server_is_shown_at_once_by_the_other(servers):
     assert after.headers["X-Cache"] == "MISS"
 
 
-def submissions(servers, page_id, client_address):
-    """Send one more registration than the limit allows from `client_address`, to `servers`
-    in turn; returns (status, JSON body) of each answer.
+def submissions(servers, page_id, client):
+    """Send one more registration than the limit allows from `client`, to `servers` in turn, as
+    the load balancer forwards them; returns (status, JSON body) of each answer.
     """
+    headers = {"Authorization": f"Bearer {API_TOKEN}", "X-Forwarded-For": client}
     answers = []
     for number in range(REGISTRATION_LIMIT + 1):
         server = servers[number % len(servers)]
-        connection = http.client.HTTPConnection(
-            "127.0.0.1", server.port, timeout=30, source_address=(client_address, 0)
-        )
-        headers = {"Content-Type": "application/json", "Authorization": f"Bearer {API_TOKEN}"}
-        connection.request("POST", f"/api/registrations/{page_id}/", body="{}", headers=headers)
-        response = connection.getresponse()
-        answers.append((response.status, json.loads(response.read())))
-        connection.close()
+        url = f"{server.url}/api/registrations/{page_id}/"
+        response = requests.post(url, json={}, headers=headers, timeout=30)
+        answers.append((response.status_code, response.json()))
     return answers
 
 
@@ -320,9 +318,9 @@ def test_registration_rate_limit_counts_submissions_to_both_servers_together(ser
     page_id, _ = find_page(server_b, "events.RegistrationFormPage", "uk")
 
     # The seed event's registration has closed: each submission is answered 410, and counts all
-    # the same. Two clients (addresses on the loopback network), so each has a count of its own.
-    to_one_server = submissions([server_a], page_id, "127.0.0.2")
-    to_both_in_turn = submissions([server_a, server_b], page_id, "127.0.0.3")
+    # the same. Two clients, so each has a count of its own.
+    to_one_server = submissions([server_a], page_id, "203.0.113.10")
+    to_both_in_turn = submissions([server_a, server_b], page_id, "203.0.113.20")
 
     statuses = [status for status, _ in to_both_in_turn]
     assert statuses == [status for status, _ in to_one_server]
