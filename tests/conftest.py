@@ -1,9 +1,10 @@
 """Decides, before collection, whether the browser tests in tests/browser/ can run here; and
 provides, once per run, what the tests that start the site in processes of its own share.
 
-The browser tests need Debian's Chromium, the `browser` extra (Playwright) and SQLite (their database
-snapshot is an SQLite backup). Where one is missing they are not collected, and the run says so
-in its summary; in CI (CI=true), or when they were asked for with `-m browser`, it fails instead.
+The browser tests need Debian's Chromium, the `browser` extra (Playwright) and SQLite (their
+database snapshot is an SQLite backup). Where one is missing they are not collected, and the run
+says so in its summary; in CI (CI=true), or when they were asked for with `-m browser`, it fails
+instead.
 """
 
 import importlib.util
