@@ -35,17 +35,17 @@ class InvalidLink(Exception):
     """A link whose signature, purpose or registration does not check out."""
 
 
-def _client_address(group, request):
-    # The connecting address, not X-Forwarded-For, which any client can set to a fresh value.
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def too_many_submissions(request):
-    """Count this submission against its IP address (HTML form and JSON alike)."""
+    """Count this submission against its IP address (HTML form and JSON alike).
+
+    The address comes from RATELIMIT_IP_META_KEY: behind the proxies listed in TRUSTED_PROXIES
+    (a load balancer in front of several app servers) the client's, otherwise the connecting one;
+    never an X-Forwarded-For that a client wrote itself to get a fresh count.
+    """
     return is_ratelimited(
         request,
         group="registration",
-        key=_client_address,
+        key="ip",
         rate=settings.REGISTRATION_RATE,
         increment=True,
     )

@@ -1,16 +1,28 @@
-"""Decides, before collection, whether the browser tests in tests/browser/ can run here.
+"""Decides, before collection, whether the browser tests in tests/browser/ can run here; and
+provides, once per run, what the tests that start the site in processes of its own share.
 
-They need Debian's Chromium, the `browser` extra (Playwright) and SQLite (their database
-snapshot is an SQLite backup). Where one is missing they are not collected, and the run says so
-in its summary; in CI (CI=true), or when they were asked for with `-m browser`, it fails instead.
+The browser tests need Debian's Chromium, the `browser` extra (Playwright) and SQLite (their
+database snapshot is an SQLite backup). Where one is missing they are not collected, and the run
+says so in its summary; in CI (CI=true), or when they were asked for with `-m browser`, it fails
+instead.
 """
 
 import importlib.util
 import os
+import uuid
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+
+from tests.site_processes import (
+    VALID_PRODUCTION_ENV,
+    create_database,
+    database_url,
+    drop_database,
+    manage,
+    manage_ok,
+)
 
 CHROMIUM = Path("/usr/bin/chromium")
 BROWSER_TESTS = Path(__file__).parent / "browser"
@@ -51,3 +63,29 @@ def pytest_terminal_summary(terminalreporter, config):
             yellow=True,
             bold=True,
         )
+
+
+@pytest.fixture(scope="session")
+def deployed_template_database():
+    """The name of a database set up as deploy.md's first deploy describes, with the project's
+    content, for test modules to copy (`site_processes.database_copy`); on DATABASE_URL's server.
+    """
+    name = f"reallabor_template_{uuid.uuid4().hex[:8]}"
+    create_database(name)
+    try:
+        manage_ok("migrate", "--noinput", url=database_url(name))
+        manage_ok("load_reallabor_content", url=database_url(name))
+        yield name
+    finally:
+        drop_database(name)
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """STATIC_ROOT with the static files collected as the container image has them."""
+    static_root = tmp_path_factory.mktemp("static")
+    result = manage(
+        "collectstatic", "--noinput", **VALID_PRODUCTION_ENV, STATIC_ROOT=str(static_root)
+    )
+    assert result.returncode == 0, result.stderr
+    return static_root

@@ -1,37 +1,14 @@
 """Start-up behaviour of the settings, checked in a fresh process as an operator would see it."""
 
 import json
-import os
-import subprocess
-import sys
 from io import StringIO
-from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import TestCase, override_settings
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-VALID_PRODUCTION_ENV = {
-    "SECRET_KEY": "k7#Qp2!vX9mZ@wL4rT8&nB6yC1sD3fG5hJ0uE-aR_iO=lP+eW*qY^zN",
-    "ALLOWED_HOSTS": "reallabor.example.org",
-    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/test",
-    "WAGTAILADMIN_BASE_URL": "https://reallabor.example.org",
-}
-
-
-def manage(*args, settings="reallabor_site.settings.production", **env):
-    clean_env = {k: v for k, v in os.environ.items() if k not in VALID_PRODUCTION_ENV}
-    clean_env.update(env, DJANGO_SETTINGS_MODULE=settings)
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=BASE_DIR,
-        env=clean_env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+from tests.site_processes import VALID_PRODUCTION_ENV, manage
 
 
 def test_production_without_secret_key_stops_with_one_line_naming_it():

@@ -202,6 +202,24 @@ class RateLimitTests(RegistrationTestCase):
         self.assertEqual(response.status_code, 429)
         self.assertEqual(self.registrations().count(), 3)
 
+    @override_settings(TRUSTED_PROXIES=["127.0.0.1"])
+    def test_behind_a_trusted_proxy_each_client_has_a_count_of_its_own(self):
+        for number in range(3):
+            with self.captureOnCommitCallbacks(execute=True):
+                self.client.post(
+                    self.form.url,
+                    registration_data(email=f"p{number}@example.org"),
+                    HTTP_X_FORWARDED_FOR="203.0.113.1",
+                )
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                self.form.url,
+                registration_data(email="p4@example.org"),
+                HTTP_X_FORWARDED_FOR="203.0.113.2",
+            )
+        self.assertNotEqual(response.status_code, 429)
+        self.assertEqual(self.registrations().count(), 4)
+
 
 class TranslatedFormTests(RegistrationTestCase):
     def test_ukrainian_form_shows_the_ukrainian_consent_text(self):

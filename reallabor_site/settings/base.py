@@ -344,6 +344,8 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 # honeypot field, and who may post registrations as JSON without a CSRF token: front-ends at these
 # origins, or callers with one of these bearer tokens (both comma-separated, none by default).
 REGISTRATION_RATE = os.environ.get("REGISTRATION_RATE", "10/h")
+# django-ratelimit's "ip" key: the client's address as the sign-in lockout sees it.
+RATELIMIT_IP_META_KEY = "reallabor_site.client_ip.client_ip"
 REGISTRATION_HONEYPOT_FIELD = "homepage"
 REGISTRATION_API_ALLOWED_ORIGINS = [
     origin.strip()
