@@ -21,7 +21,7 @@ from wagtail.models import GroupPagePermission, Page, PageViewRestriction
 from wagtail_localize.models import TranslationSource
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 
-from events.models import EventPage, Registration, RegistrationFormPage
+from events.models import EventPage, Registration, RegistrationFormPage, Venue
 from events.tests.registrations import RegistrationsTestCase
 from events.tests.utils import event_form_data, publish
 from home.models import StandardPage
@@ -189,6 +189,14 @@ class PageOutsideTheirSubtreeTests(AdminPermissionTestCase):
         url = reverse("wagtail_localize:submit_page_translation", args=(self.event_b.pk,))
         self.refuse_all([url])
         self.refuse_all([url], method="post", data={"locales": [self.locales["en"].pk]})
+
+    def test_translating_a_venue_is_refused_without_permission_on_venues(self):
+        url = reverse(
+            "wagtail_localize:submit_snippet_translation", args=("events", "venue", self.venue.pk)
+        )
+        self.refuse_all([url])
+        self.refuse_all([url], method="post", data={"locales": [self.locales["en"].pk]})
+        self.assertFalse(Venue.objects.filter(locale=self.locales["en"]).exists())
 
     def test_updating_its_translations_is_refused(self):
         source, _ = TranslationSource.get_or_create_from_instance(self.event_b)
