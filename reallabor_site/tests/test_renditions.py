@@ -145,9 +145,9 @@ class GenerateRenditionsCommandTests(EventTreeTestCase):
     def setUp(self):
         cache.clear()
 
-    def run_command(self):
+    def run_command(self, errors=None):
         output = StringIO()
-        call_command("generate_renditions", stdout=output)
+        call_command("generate_renditions", stdout=output, stderr=errors or StringIO())
         return output.getvalue().strip()
 
     def test_makes_the_missing_sizes_of_every_image(self):
@@ -169,3 +169,11 @@ class GenerateRenditionsCommandTests(EventTreeTestCase):
         count = Rendition.objects.count()
         self.assertEqual(self.run_command(), "Made 0 renditions.")
         self.assertEqual(Rendition.objects.count(), count)
+
+    def test_an_image_whose_file_is_missing_is_named_and_the_others_are_made(self):
+        lost = Image.objects.create(title="Verloren", file=get_test_image_file())
+        lost.file.storage.delete(lost.file.name)
+        errors = StringIO()
+        self.assertEqual(self.run_command(errors), f"Made {2 * len(RENDITION_SPECS)} renditions.")
+        self.assertIn(f"Image {lost.pk} ", errors.getvalue())
+        self.assertFalse(lost.renditions.exists())
