@@ -3,6 +3,7 @@
 import re
 from io import StringIO
 from pathlib import Path
+from unittest import mock
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -16,6 +17,7 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
 from events.tests.utils import EventTreeTestCase
+from reallabor_site import renditions
 from reallabor_site.renditions import RENDITION_SPECS
 from speakers.models import SpeakerPage
 
@@ -89,6 +91,14 @@ class RenditionsOnUploadTests(EventTreeTestCase):
             set(image.renditions.values_list("filter_spec", flat=True)), set(RENDITION_SPECS)
         )
 
+    def test_upload_succeeds_when_the_sizes_cannot_be_made(self):
+        with (
+            mock.patch.object(renditions, "generate_renditions", side_effect=OSError),
+            self.assertLogs("django_tasks", "ERROR"),
+        ):
+            image = self.upload()
+        self.assertFalse(image.renditions.exists())
+
     def test_moving_the_focal_point_makes_the_sizes_for_it(self):
         image = self.upload()
         before = image.renditions.count()
@@ -110,7 +120,7 @@ class RenditionsOnUploadTests(EventTreeTestCase):
         conference.image = share_image
         conference.save_revision().publish()
         cache.clear()
-        renditions = Rendition.objects.count()
+        made_before = Rendition.objects.count()
         shown = {
             self.speaker_index.url: "fill-200x200",
             speaker.url: "fill-800x800",
@@ -128,7 +138,7 @@ class RenditionsOnUploadTests(EventTreeTestCase):
                     and query["sql"].lstrip().upper().startswith("INSERT")
                 ]
                 self.assertEqual(writes, [])
-        self.assertEqual(Rendition.objects.count(), renditions)
+        self.assertEqual(Rendition.objects.count(), made_before)
 
 
 class GenerateRenditionsCommandTests(EventTreeTestCase):
