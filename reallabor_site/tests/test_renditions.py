@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
+from django.test import SimpleTestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.images import get_image_model
@@ -56,7 +57,7 @@ def template_specs():
     return found
 
 
-class RenditionSpecListTests(EventTreeTestCase):
+class RenditionSpecListTests(SimpleTestCase):
     def test_templates_use_image_tags(self):
         # Guards the check below against a pattern that no longer finds anything.
         self.assertIn("fill-1200x500", template_specs())
