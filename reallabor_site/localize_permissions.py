@@ -4,9 +4,8 @@ Its views to translate a page or snippet and to update (and publish) its transla
 that global permission, not the user's permission on the object: an editor whose group may edit
 one event can open another event's translation form (which shows its unpublished draft title) and
 create or publish its translations in trees they may not edit. Wagtail's own
-`simple_translation` refuses this (its view checks `can_edit()` on the page since an advisory
-fixed in Wagtail 7.0.9, 7.3.4 and 7.4.3); here wagtail-localize's views additionally require that
-the user may edit the source page or snippet.
+`simple_translation` refuses this (its view checks `can_edit()` on the page, and the change
+permission on a snippet); here wagtail-localize's views additionally require the same.
 
 Registered in wagtail_hooks.py at the same paths, before wagtail-localize's own URLs. Remove it
 when reallabor_site/tests/test_admin_permissions.py::
