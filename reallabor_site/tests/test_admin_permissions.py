@@ -292,8 +292,9 @@ class WagtailLocalizeUpstreamTests(AdminPermissionTestCase):
         """Proves the gap reallabor_site/localize_permissions.py closes is still upstream."""
         request = RequestFactory().get("/")
         request.user = self.editor_a
-        view = SubmitPageTranslationView.as_view()
-        self.assertEqual(view(request, page_id=self.event_b.pk).status_code, 200)
+        response = SubmitPageTranslationView.as_view()(request, page_id=self.event_b.pk)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.context_data["view"].get_subtitle(), DRAFT_TITLE)
 
 
 class APIDraftAndPrivateTests(RegistrationsTestCase):
