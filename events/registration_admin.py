@@ -103,12 +103,18 @@ class RegistrationSubmissionsListView(SubmissionsListView):
 
 
 class RegistrationDeleteSubmissionsView(DeleteSubmissionsView):
-    """Wagtail's deletion of submissions, refused to anyone who may not edit the form page."""
+    """Wagtail's deletion of submissions, refused to anyone who may not edit the form page.
+
+    A translated form deletes the German form's registrations, so the German form is the one
+    the user must be allowed to edit: editing the English form alone is not enough.
+    """
 
     def dispatch(self, request, *args, **kwargs):
         forms = get_forms_for_user(request.user)
         form_page = forms.filter(pk=kwargs["page_id"]).first()
-        if form_page is None or not may_delete_registrations(request.user, form_page.specific):
+        if form_page is None or not may_delete_registrations(
+            request.user, form_page.specific.source_form_page
+        ):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

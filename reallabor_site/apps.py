@@ -10,6 +10,8 @@ class ReallaborSiteConfig(AppConfig):
     def ready(self):
         from .api_cache import connect_invalidation_signals
         from .page_cache import connect_signals
+        from .renditions import connect_signals as connect_rendition_signals
 
         connect_invalidation_signals()
         connect_signals()
+        connect_rendition_signals()
