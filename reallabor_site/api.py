@@ -3,22 +3,29 @@
 Both serve live, public pages only, with the `api_fields` each page type declares. Our pages
 endpoint of v2 adds the filters front-ends need, keeps heavy fields to detail responses and
 prepares listings in batches, so their number of queries does not grow with the number of items.
+The one exception to "live pages only" is /api/v2/page_preview/: the draft an editor previews,
+for the headless front-end holding its preview token.
 """
 
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.signing import BadSignature
 from django.db.models import prefetch_related_objects
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.urls import path, re_path
 from django.utils import timezone
+from rest_framework.fields import SkipField
 from rest_framework.response import Response
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import DetailUrlField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.v3.urls import api as v3_api
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from events.api import prepare_events
 from events.formatting import BERLIN
@@ -118,6 +125,8 @@ class PagesViewSet(PagesAPIViewSet):
         # Wagtail's field filters expect ValueError; a malformed date (?start=abc) raises this.
         if isinstance(exc, ValidationError):
             return Response({"message": "; ".join(exc.messages)}, status=400)
+        if isinstance(exc, PermissionDenied):
+            return Response({"message": str(exc)}, status=403)
         return super().handle_exception(exc)
 
     def paginate_queryset(self, queryset):
@@ -132,6 +141,64 @@ class PagesViewSet(PagesAPIViewSet):
         return pages
 
 
+class DraftDetailUrlField(DetailUrlField):
+    """A page that has never been saved has no detail URL yet."""
+
+    def get_attribute(self, instance):
+        if instance.pk is None:
+            raise SkipField
+        return super().get_attribute(instance)
+
+
+class DraftPageSerializer(PageSerializer):
+    detail_url = DraftDetailUrlField(read_only=True)
+
+
+class PagePreviewViewSet(PagesViewSet):
+    """The draft an editor is previewing, for the external front-end that was given its token.
+
+    `/api/v2/page_preview/?content_type=events.eventpage&token=...` answers with the draft's detail
+    representation. Without a valid token there is nothing to see (403); a token whose preview has
+    expired (wagtail-headless-preview keeps them for a day) finds nothing (404).
+    """
+
+    base_serializer_class = DraftPageSerializer
+    known_query_parameters = PagesViewSet.known_query_parameters.union(["content_type", "token"])
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [path("", cls.as_view({"get": "detail_view"}), name="detail")]
+
+    def detail_view(self, request):
+        response = super().detail_view(request, pk=None)
+        # A draft must never be kept by a browser, a proxy or our own API cache.
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def get_object(self):
+        if not hasattr(self, "_cached_object"):
+            self._cached_object = self.page_from_token()
+        return self._cached_object
+
+    def page_from_token(self):
+        token = self.request.GET.get("token", "")
+        try:
+            HeadlessPreviewMixin.get_preview_signer().unsign(token)
+        except BadSignature:
+            raise PermissionDenied("a valid preview token is required") from None
+        app_label, _, model_name = self.request.GET.get("content_type", "").partition(".")
+        try:
+            model = ContentType.objects.get_by_natural_key(app_label, model_name).model_class()
+        except ContentType.DoesNotExist:
+            model = None
+        if model is None or not issubclass(model, HeadlessPreviewMixin):
+            raise Http404("no previewable page type of that name")
+        page = model.get_page_from_preview_token(token)
+        if page is None:
+            raise Http404("no preview for this token; it may have expired")
+        return page
+
+
 def api_not_found(request):
     return JsonResponse({"message": "not found"}, status=404)
 
@@ -140,6 +207,8 @@ v2_api = WagtailAPIRouter("wagtailapi")
 v2_api.register_endpoint("pages", PagesViewSet)
 v2_api.register_endpoint("images", ImagesAPIViewSet)
 v2_api.register_endpoint("documents", DocumentsAPIViewSet)
+# After "pages", so that links to pages in responses lead to the pages endpoint.
+v2_api.register_endpoint("page_preview", PagePreviewViewSet)
 
 urlpatterns = [
     path("api/v2/", v2_api.urls),
