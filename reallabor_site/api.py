@@ -35,9 +35,8 @@ from home.models import PracticeExamplePage
 from speakers.api import attach_translations, prefetch_speakers
 from speakers.models import SpeakerPage
 
-# Deeper offsets than this are refused: no front-end pages that far, and SQLite cannot even
-# express much larger ones.
-MAX_OFFSET = 100_000
+from .api_v3 import MAX_OFFSET, openapi_schema
+
 LISTING_PREPARERS = {
     EventPage: prepare_events,
     SpeakerPage: prefetch_speakers,
@@ -212,6 +211,8 @@ v2_api.register_endpoint("page_preview", PagePreviewViewSet)
 
 urlpatterns = [
     path("api/v2/", v2_api.urls),
+    # Before ninja's own schema view, which it replaces with one that declares our errors.
+    path("api/v3/openapi.json", openapi_schema),
     path("api/v3/", v3_api.urls),
     # Anything else under /api/ is a JSON 404 too, never one of the site's HTML pages.
     re_path(r"^api/", api_not_found),

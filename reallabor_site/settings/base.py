@@ -25,6 +25,9 @@ INSTALLED_APPS = [
     "wagtail_headless_preview",
     "wagtail.api.v2",
     "wagtail.api.v3",
+    # Serves /api/v3/docs/ with django-ninja's own copy of Swagger UI instead of one from a CDN,
+    # which the Content-Security-Policy forbids.
+    "ninja",
     "rest_framework",
     "corsheaders",
     "wagtail.contrib.forms",
