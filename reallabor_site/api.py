@@ -1,8 +1,9 @@
 """The headless API: Wagtail's API v2 at /api/v2/ and v3 at /api/v3/, public and read-only.
 
 Both serve live, public pages only, with the `api_fields` each page type declares. Our pages
-endpoint of v2 adds the filters front-ends need, keeps heavy fields to detail responses and
-prepares listings in batches, so their number of queries does not grow with the number of items.
+endpoint of v2 adds the filters front-ends need (api_v3 brings them to v3), keeps heavy fields to
+detail responses and prepares listings in batches, so their number of queries does not grow with
+the number of items.
 The one exception to "live pages only" is /api/v2/page_preview/: the draft an editor previews,
 for the headless front-end holding its preview token.
 """

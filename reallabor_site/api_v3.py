@@ -7,16 +7,32 @@
 - The OpenAPI schema says so: every read operation declares its 400 and 404 problem responses,
   and `limit` and `offset` their maximum, so clients and the contract test see what the API
   really returns.
+- The pages listing knows our filters, as v2 does: `when=upcoming|past` and `year=` for events,
+  `event=` for speakers. (`kreis=` needs nothing: Wagtail filters by any database field in a
+  page type's `api_fields`.) Wagtail's listing takes a fixed filter schema; ninja lets us wrap
+  the view, so the wrapper hands Wagtail's listing filters that apply ours too.
 """
 
 import json
+from datetime import datetime
 from functools import wraps
+from typing import Annotated, Literal
 
 from django.conf import settings
 from django.http import JsonResponse
+from django.utils import timezone
+from ninja import Schema
+from ninja.errors import HttpError
 from ninja.responses import Response
+from pydantic import Field, PositiveInt
 from wagtail.api.v3.errors import PROBLEM_JSON, ProblemDetail, problem_response
+from wagtail.api.v3.querysets import get_pages_queryset
+from wagtail.api.v3.routers.pages import PageFilterSchema
 from wagtail.api.v3.urls import api
+
+from events.formatting import BERLIN
+from events.models import EventPage, EventSpeaker
+from speakers.models import SpeakerPage
 
 # Deeper offsets than this are refused: no front-end pages that far.
 MAX_OFFSET = 100_000
@@ -52,6 +68,102 @@ def reads_answer_bad_request(run):
 api.add_decorator(reads_answer_bad_request, mode="view")
 
 
+class OurPageFilters(Schema):
+    """The filters our front-ends need, beyond Wagtail's own."""
+
+    when: Literal["upcoming", "past"] | None = None
+    year: Annotated[int, Field(ge=1900, le=2999)] | None = None
+    event: PositiveInt | None = None
+
+    @classmethod
+    def from_query(cls, query):
+        return cls.model_validate({name: query[name] for name in cls.model_fields if name in query})
+
+    def apply(self, queryset, request, locale_given):
+        if queryset.model is EventPage:
+            queryset = self.filter_events(queryset)
+        elif self.when is not None or self.year is not None:
+            raise HttpError(400, "when and year filters need type=events.EventPage")
+        if self.event is not None:
+            if queryset.model is not SpeakerPage:
+                raise HttpError(400, "event filters need type=speakers.SpeakerPage")
+            queryset = self.speakers_of_event(queryset, request, locale_given)
+        return queryset
+
+    def filter_events(self, queryset):
+        """Ordered by start: upcoming events soonest first, past events latest first."""
+        order = "start"
+        if self.when == "upcoming":
+            queryset = queryset.filter(end__gte=timezone.now())
+        elif self.when == "past":
+            queryset = queryset.filter(end__lt=timezone.now())
+            order = "-start"
+        if self.year is not None:
+            queryset = queryset.filter(
+                start__gte=datetime(self.year, 1, 1, tzinfo=BERLIN),
+                start__lt=datetime(self.year + 1, 1, 1, tzinfo=BERLIN),
+            )
+        return queryset.order_by(order)
+
+    def speakers_of_event(self, queryset, request, locale_given):
+        """The event's speakers, in the event's language unless ?locale= says otherwise."""
+        event = get_pages_queryset(request, EventPage).filter(pk=self.event).first()
+        if event is None:
+            raise HttpError(400, "event does not exist")
+        keys = EventSpeaker.objects.filter(page_id=event.pk).values("speaker__translation_key")
+        queryset = queryset.filter(translation_key__in=keys)
+        if not locale_given:
+            queryset = queryset.filter(locale_id=event.locale_id)
+        return queryset.order_by("family_name", "given_name")
+
+
+class PageFiltersWithOurs:
+    """Wagtail's listing filters, followed by ours; what Wagtail's listing reads, it finds."""
+
+    def __init__(self, wagtail_filters, ours):
+        self.wagtail_filters = wagtail_filters
+        self.ours = ours
+
+    def __getattr__(self, name):
+        return getattr(self.wagtail_filters, name)
+
+    def filter(self, queryset, request=None):
+        queryset = self.wagtail_filters.filter(queryset, request)
+        return self.ours.apply(queryset, request, locale_given=bool(self.wagtail_filters.locale))
+
+
+def pages_listing_with_our_filters(view_func):
+    """Wrap an operation's validated call: the pages listing gets filters that include ours."""
+
+    @wraps(view_func)
+    def view(request, **kwargs):
+        filters = kwargs.get("filters")
+        if isinstance(filters, PageFilterSchema):
+            ours = OurPageFilters.from_query(request.GET)
+            kwargs["filters"] = PageFiltersWithOurs(filters, ours)
+        return view_func(request, **kwargs)
+
+    return view
+
+
+api.add_decorator(pages_listing_with_our_filters, mode="operation")
+
+OUR_FILTER_PARAMETERS = [
+    {
+        "in": "query",
+        "name": name,
+        "required": False,
+        "description": description,
+        "schema": OurPageFilters.model_json_schema()["properties"][name],
+    }
+    for name, description in (
+        ("when", "With type=events.EventPage: upcoming (soonest first) or past (latest first)."),
+        ("year", "With type=events.EventPage: events starting in that year, in German time."),
+        ("event", "With type=speakers.SpeakerPage: the speakers of the event with this id."),
+    )
+]
+
+
 def problem_responses():
     reference = {"$ref": "#/components/schemas/ProblemDetail"}
     content = {PROBLEM_JSON: {"schema": reference}}
@@ -62,9 +174,11 @@ def problem_responses():
 
 
 def declare_read_errors(schema):
-    """Add what the API answers besides 200 to the read operations of ninja's schema."""
+    """Add our filters, and what the API answers besides 200, to ninja's schema."""
     schema["components"]["schemas"]["ProblemDetail"] = ProblemDetail.model_json_schema()
     limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", None)
+    listing = schema["paths"]["/api/v3/pages/"]["get"]
+    listing["parameters"] = [*listing.get("parameters", []), *OUR_FILTER_PARAMETERS]
     for operations in schema["paths"].values():
         read = operations.get("get")
         if read is None:

@@ -164,6 +164,16 @@ class DiscoveryTests(APITestCase):
         self.assertEqual(parameters["limit"]["maximum"], 100)
         self.assertEqual(parameters["offset"]["maximum"], 100_000)
 
+    def test_v3_schema_declares_our_listing_filters(self):
+        schema = self.client.get("/api/v3/openapi.json").json()
+        parameters = {
+            parameter["name"]: parameter
+            for parameter in schema["paths"]["/api/v3/pages/"]["get"]["parameters"]
+        }
+        self.assertEqual(parameters["when"]["schema"]["anyOf"][0]["enum"], ["upcoming", "past"])
+        self.assertEqual(parameters["year"]["schema"]["anyOf"][0]["minimum"], 1900)
+        self.assertIn("speakers.SpeakerPage", parameters["event"]["description"])
+
     @override_settings(WAGTAILAPI_DOCS_ENABLED=False)
     def test_schema_and_docs_can_be_switched_off(self):
         self.assertJSONError("/api/v3/openapi.json", 404)
