@@ -3,10 +3,11 @@
 import re
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.test import override_settings
-from wagtail.models import PageViewRestriction
+from wagtail.models import APIToken, PageViewRestriction
 
 from home.models import StandardPage
 from home.tests.utils import SiteTreeTestCase
@@ -73,6 +74,18 @@ class BadInputTests(APITestCase):
                 self.assertEqual(response.status_code, 400, response.content)
                 self.assertEqual(response["Content-Type"], "application/problem+json")
                 self.assertEqual(response.json()["status"], 400)
+
+    def test_v3_writes_keep_wagtails_422(self):
+        editor = get_user_model().objects.create_superuser("editor", "editor@example.org", "x")
+        _, token = APIToken.create_token(user=editor, name="Test")
+        response = self.client.post(
+            "/api/v3/pages/",
+            data={"meta": {"type": "home.StandardPage"}},
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Bearer {token}",
+        )
+        self.assertEqual(response.status_code, 422, response.content)
+        self.assertEqual(response["Content-Type"], "application/problem+json")
 
     def test_v3_offset_beyond_the_maximum_is_refused_not_a_database_error(self):
         response = self.client.get(f"/api/v3/pages/?offset={10**30}")
