@@ -280,3 +280,10 @@ class EventListingQueryCountTests(EventAPITestCase):
         few = self.queries_for(url)
         self.make_events(5, 50)
         self.assertEqual(few, self.queries_for(url))
+
+    def test_v3_filtered_event_listing_query_count_is_the_same_for_5_and_50_events(self):
+        url = "/api/v3/pages/?type=events.EventPage&when=past&year=2020&limit=100"
+        self.make_events(0, 5)
+        few = self.queries_for(url)
+        self.make_events(5, 50)
+        self.assertEqual(few, self.queries_for(url))
