@@ -100,8 +100,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if report_only or parts.config is not None:
             return parts
         replace = dict(parts.replace or {})
-        is_admin = request.path_info.startswith(ADMIN_PATH)
-        if is_admin:
+        if request.path_info.startswith(ADMIN_PATH):
             parts.config = default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
         elif getattr(request, "is_dummy", False):
             # Wagtail renders a preview through a made-up request for the page's public address,
