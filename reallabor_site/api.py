@@ -4,17 +4,15 @@ Both serve live, public pages only, with the `api_fields` each page type declare
 endpoint of v2 adds the filters front-ends need (api_v3 brings them to v3), keeps heavy fields to
 detail responses and prepares listings in batches, so their number of queries does not grow with
 the number of items.
-The one exception to "live pages only" is /api/v2/page_preview/: the draft an editor previews,
-for the headless front-end holding its preview token.
+The one exception to "live pages only" is page_preview (/api/v2/page_preview/ and
+/api/v3/page_preview/): the draft an editor previews, for the front-end holding its preview token.
 """
 
 from datetime import datetime
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.signing import BadSignature
 from django.db.models import prefetch_related_objects
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.urls import path, re_path
 from django.utils import timezone
 from rest_framework.fields import SkipField
@@ -26,7 +24,6 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.v3.urls import api as v3_api
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from events.api import prepare_events
 from events.formatting import BERLIN
@@ -37,6 +34,7 @@ from speakers.api import attach_translations, prefetch_speakers
 from speakers.models import SpeakerPage
 
 from .api_v3 import MAX_OFFSET, openapi_schema
+from .preview import InvalidPreviewToken, draft_from_token
 
 LISTING_PREPARERS = {
     EventPage: prepare_events,
@@ -181,22 +179,12 @@ class PagePreviewViewSet(PagesViewSet):
         return self._cached_object
 
     def page_from_token(self):
-        token = self.request.GET.get("token", "")
         try:
-            HeadlessPreviewMixin.get_preview_signer().unsign(token)
-        except BadSignature:
-            raise PermissionDenied("a valid preview token is required") from None
-        app_label, _, model_name = self.request.GET.get("content_type", "").partition(".")
-        try:
-            model = ContentType.objects.get_by_natural_key(app_label, model_name).model_class()
-        except ContentType.DoesNotExist:
-            model = None
-        if model is None or not issubclass(model, HeadlessPreviewMixin):
-            raise Http404("no previewable page type of that name")
-        page = model.get_page_from_preview_token(token)
-        if page is None:
-            raise Http404("no preview for this token; it may have expired")
-        return page
+            return draft_from_token(
+                self.request.GET.get("content_type", ""), self.request.GET.get("token", "")
+            )
+        except InvalidPreviewToken as error:
+            raise PermissionDenied(str(error)) from None
 
 
 def api_not_found(request):

@@ -17,7 +17,7 @@ from django.utils.http import quote_etag
 VERSION_KEY = "api-cache-version"
 CACHED_PREFIXES = ("/api/v2/", "/api/v3/")
 # Drafts for the headless preview: only for the holder of a token, and never cached.
-UNCACHED_PREFIXES = ("/api/v2/page_preview/",)
+UNCACHED_PREFIXES = ("/api/v2/page_preview/", "/api/v3/page_preview/")
 
 
 def current_version():

@@ -11,6 +11,8 @@
   `event=` for speakers. (`kreis=` needs nothing: Wagtail filters by any database field in a
   page type's `api_fields`.) Wagtail's listing takes a fixed filter schema; ninja lets us wrap
   the view, so the wrapper hands Wagtail's listing filters that apply ours too.
+- /api/v3/page_preview/ serves the draft behind a headless preview token in v3's page detail
+  representation, as /api/v2/page_preview/ does in v2's.
 """
 
 import json
@@ -19,20 +21,23 @@ from functools import wraps
 from typing import Annotated, Literal
 
 from django.conf import settings
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
-from ninja import Schema
+from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Response
 from pydantic import Field, PositiveInt
+from wagtail.api.rich_text import RichTextOutputFormat
 from wagtail.api.v3.errors import PROBLEM_JSON, ProblemDetail, problem_response
 from wagtail.api.v3.querysets import get_pages_queryset
-from wagtail.api.v3.routers.pages import PageFilterSchema
+from wagtail.api.v3.routers.pages import PageDetailSchema, PageFilterSchema
 from wagtail.api.v3.urls import api
 
 from events.formatting import BERLIN
 from events.models import EventPage, EventSpeaker
 from speakers.models import SpeakerPage
+
+from .preview import InvalidPreviewToken, draft_from_token
 
 # Deeper offsets than this are refused: no front-end pages that far.
 MAX_OFFSET = 100_000
@@ -148,6 +153,39 @@ def pages_listing_with_our_filters(view_func):
 
 api.add_decorator(pages_listing_with_our_filters, mode="operation")
 
+preview_router = Router(tags=["pages"])
+
+
+@preview_router.get(
+    "/",
+    response={200: PageDetailSchema},
+    url_name="page_preview",
+    summary="Draft of a headless preview",
+    description="The page an editor previews, unsaved changes included, for the front-end "
+    "given its content_type and token; 403 without a valid token, 404 once it has expired.",
+    operation_id="pages_preview",
+)
+def page_preview(
+    request,
+    response: HttpResponse,
+    content_type: str = "",
+    token: str = "",
+    rich_text_format: RichTextOutputFormat | None = None,
+):
+    # A draft must never be kept by a browser, a proxy or our own API cache.
+    response["Cache-Control"] = "private, no-store"
+    try:
+        page = draft_from_token(content_type, token)
+    except InvalidPreviewToken as error:
+        raise HttpError(403, str(error)) from None
+    if page.pk is None:
+        # v3's page schema requires an id, which a page that was never saved does not have yet.
+        raise HttpError(404, "a new page's preview is served by /api/v2/page_preview/ only")
+    return page
+
+
+api.add_router("/page_preview/", preview_router)
+
 OUR_FILTER_PARAMETERS = [
     {
         "in": "query",
@@ -192,6 +230,8 @@ def declare_read_errors(schema):
                 parameter["schema"]["maximum"] = MAX_OFFSET
             elif parameter["name"] == "limit" and limit_max:
                 parameter["schema"]["maximum"] = limit_max
+    preview = schema["paths"]["/api/v3/page_preview/"]["get"]["responses"]
+    preview["403"] = {**problem_responses()["404"], "description": "No valid preview token"}
     return schema
 
 

@@ -357,7 +357,7 @@ def headless_preview_client_urls(value):
 
 
 # Headless preview (wagtail-headless-preview): with HEADLESS_PREVIEW_CLIENT_URL set, editors see a
-# draft in that front-end, which fetches it from /api/v2/page_preview/ with the token it is given;
+# draft in that front-end, which fetches it from /api/v2/ or /api/v3/page_preview/ with its token;
 # without it, Wagtail's own preview stays as it is.
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": headless_preview_client_urls(os.environ.get("HEADLESS_PREVIEW_CLIENT_URL", "")),
