@@ -33,7 +33,7 @@ from home.models import PracticeExamplePage
 from speakers.api import attach_translations, prefetch_speakers
 from speakers.models import SpeakerPage
 
-from .api_v3 import MAX_OFFSET, openapi_schema
+from .api_v3 import MAX_OFFSET, has_nul_character, openapi_schema
 from .preview import InvalidPreviewToken, draft_from_token
 
 LISTING_PREPARERS = {
@@ -83,7 +83,24 @@ def filter_events(queryset, params):
     return queryset.order_by(order)
 
 
-class PagesViewSet(PagesAPIViewSet):
+class RefuseNulCharacters:
+    """A v2 endpoint that answers 400 to a parameter with a NUL character (?search=%00)."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if has_nul_character(request.GET):
+            raise BadRequestError("parameters cannot contain NUL characters")
+
+
+class ImagesViewSet(RefuseNulCharacters, ImagesAPIViewSet):
+    pass
+
+
+class DocumentsViewSet(RefuseNulCharacters, DocumentsAPIViewSet):
+    pass
+
+
+class PagesViewSet(RefuseNulCharacters, PagesAPIViewSet):
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["when", "year", "event"])
     # Fields that cost queries per item are served with a single page only.
     detail_only_fields = PagesAPIViewSet.detail_only_fields + [
@@ -193,8 +210,8 @@ def api_not_found(request):
 
 v2_api = WagtailAPIRouter("wagtailapi")
 v2_api.register_endpoint("pages", PagesViewSet)
-v2_api.register_endpoint("images", ImagesAPIViewSet)
-v2_api.register_endpoint("documents", DocumentsAPIViewSet)
+v2_api.register_endpoint("images", ImagesViewSet)
+v2_api.register_endpoint("documents", DocumentsViewSet)
 # After "pages", so that links to pages in responses lead to the pages endpoint.
 v2_api.register_endpoint("page_preview", PagePreviewViewSet)
 

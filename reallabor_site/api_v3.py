@@ -3,7 +3,8 @@
 - Reads with malformed parameters answer 400 instead of Wagtail's 422, still as
   `application/problem+json`; writes (token holders only) keep Wagtail's 422.
 - Offsets deeper than MAX_OFFSET are refused with 400: SQLite cannot even express much larger
-  ones, and a database error would be a 500.
+  ones, and a database error would be a 500. So are NUL characters in parameters
+  (`?locale=%00`, `?search=%00`), which PostgreSQL refuses.
 - The OpenAPI schema says so: every read operation declares its 400 and 404 problem responses,
   and `limit` and `offset` their maximum, so clients and the contract test see what the API
   really returns.
@@ -44,6 +45,11 @@ MAX_OFFSET = 100_000
 READ_METHODS = ("GET", "HEAD")
 
 
+def has_nul_character(query):
+    """PostgreSQL cannot compare text with a NUL character: the query would fail, a 500."""
+    return any("\x00" in value for _, values in query.lists() for value in values)
+
+
 def problem(status, detail, errors=None):
     return problem_response(status=status, detail=detail, errors=errors)
 
@@ -53,6 +59,8 @@ def reads_answer_bad_request(run):
 
     @wraps(run)
     def view(request, *args, **kwargs):
+        if has_nul_character(request.GET):
+            return problem(400, "Parameters cannot contain NUL characters")
         if request.method in READ_METHODS:
             offset = request.GET.get("offset", "")
             if offset.isdigit() and int(offset) > MAX_OFFSET:

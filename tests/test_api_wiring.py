@@ -75,6 +75,19 @@ class BadInputTests(APITestCase):
                 self.assertEqual(response["Content-Type"], "application/problem+json")
                 self.assertEqual(response.json()["status"], 400)
 
+    def test_nul_characters_in_parameters_are_400_not_a_database_error(self):
+        for url in (
+            "/api/v2/pages/?locale=%00",
+            "/api/v2/pages/?search=%00",
+            "/api/v2/images/?search=%00",
+            "/api/v2/documents/?search=%00",
+            "/api/v3/pages/?locale=%00",
+            "/api/v3/pages/?search=%00",
+            "/api/v3/pages/?site=%00",
+        ):
+            with self.subTest(url):
+                self.assertJSONError(url, 400)
+
     def test_v3_writes_keep_wagtails_422(self):
         editor = get_user_model().objects.create_superuser("editor", "editor@example.org", "x")
         _, token = APIToken.create_token(user=editor, name="Test")
