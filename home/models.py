@@ -12,7 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from speakers.api import TranslationsField
+from speakers.api import HeadlessPreviewMixin, TranslationsField
 from speakers.models import SpeakerPage
 
 from .api import ContactPersonField, CooperationFieldsField
@@ -20,7 +20,7 @@ from .blocks import BaseStreamBlock
 from .localization import localized_pages, localized_snippets
 
 
-class HomePage(Page):
+class HomePage(HeadlessPreviewMixin, Page):
     """The landing page of the Reallabor project, one per language."""
 
     introduction = models.TextField(
@@ -104,7 +104,7 @@ class HomePage(Page):
         return apps.get_model("events", "EventPage").next_state_change_on_site()
 
 
-class StandardPage(Page):
+class StandardPage(HeadlessPreviewMixin, Page):
     """A page of text, such as "Über uns", "Impressum", "Datenschutz" or "Barrierefreiheit"."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -314,7 +314,7 @@ class CooperationField(TranslatableMixin, models.Model):
         return self.name
 
 
-class PracticeExampleIndexPage(Page):
+class PracticeExampleIndexPage(HeadlessPreviewMixin, Page):
     """The list of practice examples: partnerships of districts (Kreise) with Ukraine."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -367,7 +367,7 @@ class PracticeExampleIndexPage(Page):
         return context
 
 
-class PracticeExamplePage(Page):
+class PracticeExamplePage(HeadlessPreviewMixin, Page):
     """A district's (Kreis) partnership with a Ukrainian community, as presented at our events."""
 
     kreis = models.CharField(

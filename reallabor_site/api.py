@@ -1,19 +1,24 @@
 """The headless API: Wagtail's API v2 at /api/v2/ and v3 at /api/v3/, public and read-only.
 
 Both serve live, public pages only, with the `api_fields` each page type declares. Our pages
-endpoint of v2 adds the filters front-ends need, keeps heavy fields to detail responses and
-prepares listings in batches, so their number of queries does not grow with the number of items.
+endpoint of v2 adds the filters front-ends need (api_v3 brings them to v3), keeps heavy fields to
+detail responses and prepares listings in batches, so their number of queries does not grow with
+the number of items.
+The one exception to "live pages only" is page_preview (/api/v2/page_preview/ and
+/api/v3/page_preview/): the draft an editor previews, for the front-end holding its preview token.
 """
 
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import prefetch_related_objects
 from django.http import JsonResponse
 from django.urls import path, re_path
 from django.utils import timezone
+from rest_framework.fields import SkipField
 from rest_framework.response import Response
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import DetailUrlField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.v3.urls import api as v3_api
@@ -28,9 +33,9 @@ from home.models import PracticeExamplePage
 from speakers.api import attach_translations, prefetch_speakers
 from speakers.models import SpeakerPage
 
-# Deeper offsets than this are refused: no front-end pages that far, and SQLite cannot even
-# express much larger ones.
-MAX_OFFSET = 100_000
+from .api_v3 import MAX_OFFSET, has_nul_character, openapi_schema
+from .preview import InvalidPreviewToken, draft_from_token
+
 LISTING_PREPARERS = {
     EventPage: prepare_events,
     SpeakerPage: prefetch_speakers,
@@ -78,7 +83,24 @@ def filter_events(queryset, params):
     return queryset.order_by(order)
 
 
-class PagesViewSet(PagesAPIViewSet):
+class RefuseNulCharacters:
+    """A v2 endpoint that answers 400 to a parameter with a NUL character (?search=%00)."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if has_nul_character(request.GET):
+            raise BadRequestError("parameters cannot contain NUL characters")
+
+
+class ImagesViewSet(RefuseNulCharacters, ImagesAPIViewSet):
+    pass
+
+
+class DocumentsViewSet(RefuseNulCharacters, DocumentsAPIViewSet):
+    pass
+
+
+class PagesViewSet(RefuseNulCharacters, PagesAPIViewSet):
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["when", "year", "event"])
     # Fields that cost queries per item are served with a single page only.
     detail_only_fields = PagesAPIViewSet.detail_only_fields + [
@@ -118,6 +140,8 @@ class PagesViewSet(PagesAPIViewSet):
         # Wagtail's field filters expect ValueError; a malformed date (?start=abc) raises this.
         if isinstance(exc, ValidationError):
             return Response({"message": "; ".join(exc.messages)}, status=400)
+        if isinstance(exc, PermissionDenied):
+            return Response({"message": str(exc)}, status=403)
         return super().handle_exception(exc)
 
     def paginate_queryset(self, queryset):
@@ -132,17 +156,69 @@ class PagesViewSet(PagesAPIViewSet):
         return pages
 
 
+class DraftDetailUrlField(DetailUrlField):
+    """A page that has never been saved has no detail URL yet."""
+
+    def get_attribute(self, instance):
+        if instance.pk is None:
+            raise SkipField
+        return super().get_attribute(instance)
+
+
+class DraftPageSerializer(PageSerializer):
+    detail_url = DraftDetailUrlField(read_only=True)
+
+
+class PagePreviewViewSet(PagesViewSet):
+    """The draft an editor is previewing, for the external front-end that was given its token.
+
+    `/api/v2/page_preview/?content_type=events.eventpage&token=...` answers with the draft's detail
+    representation. Without a valid token there is nothing to see (403); a token whose preview has
+    expired (wagtail-headless-preview keeps them for a day) finds nothing (404).
+    """
+
+    base_serializer_class = DraftPageSerializer
+    known_query_parameters = PagesViewSet.known_query_parameters.union(["content_type", "token"])
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [path("", cls.as_view({"get": "detail_view"}), name="detail")]
+
+    def detail_view(self, request):
+        response = super().detail_view(request, pk=None)
+        # A draft must never be kept by a browser, a proxy or our own API cache.
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def get_object(self):
+        if not hasattr(self, "_cached_object"):
+            self._cached_object = self.page_from_token()
+        return self._cached_object
+
+    def page_from_token(self):
+        try:
+            return draft_from_token(
+                self.request.GET.get("content_type", ""), self.request.GET.get("token", "")
+            )
+        except InvalidPreviewToken as error:
+            raise PermissionDenied(str(error)) from None
+
+
 def api_not_found(request):
     return JsonResponse({"message": "not found"}, status=404)
 
 
 v2_api = WagtailAPIRouter("wagtailapi")
 v2_api.register_endpoint("pages", PagesViewSet)
-v2_api.register_endpoint("images", ImagesAPIViewSet)
-v2_api.register_endpoint("documents", DocumentsAPIViewSet)
+v2_api.register_endpoint("images", ImagesViewSet)
+v2_api.register_endpoint("documents", DocumentsViewSet)
+# After "pages", so that links to pages in responses lead to the pages endpoint.
+v2_api.register_endpoint("page_preview", PagePreviewViewSet)
 
 urlpatterns = [
     path("api/v2/", v2_api.urls),
+    # Before ninja's own schema view, which it replaces with one that declares our errors.
+    path("api/v3/openapi.json", openapi_schema),
     path("api/v3/", v3_api.urls),
     # Anything else under /api/ is a JSON 404 too, never one of the site's HTML pages.
     re_path(r"^api/", api_not_found),

@@ -16,6 +16,8 @@ from django.utils.http import quote_etag
 
 VERSION_KEY = "api-cache-version"
 CACHED_PREFIXES = ("/api/v2/", "/api/v3/")
+# Drafts for the headless preview: only for the holder of a token, and never cached.
+UNCACHED_PREFIXES = ("/api/v2/page_preview/", "/api/v3/page_preview/")
 
 
 def current_version():
@@ -31,6 +33,7 @@ def is_cacheable(request):
     return (
         request.method in ("GET", "HEAD")
         and request.path_info.startswith(CACHED_PREFIXES)
+        and not request.path_info.startswith(UNCACHED_PREFIXES)
         and "HTTP_AUTHORIZATION" not in request.META
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and request.GET.get("version", "live") == "live"

@@ -1,6 +1,7 @@
 import logging
 import re
 import uuid
+from urllib.parse import urlsplit
 
 from csp.constants import SELF
 from csp.middleware import CSPMiddleware
@@ -80,23 +81,36 @@ class DatabaseUnavailableMiddleware:
         return maintenance_response()
 
 
+def headless_preview_origins():
+    """The origins of the external front-ends that show editors their drafts (none by default)."""
+    client_urls = getattr(settings, "WAGTAIL_HEADLESS_PREVIEW", {}).get("CLIENT_URLS", {})
+    return sorted({"{0.scheme}://{0.netloc}".format(urlsplit(url)) for url in client_urls.values()})
+
+
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware, with ADMIN_CONTENT_SECURITY_POLICY for the Wagtail admin.
 
     The admin's own templates use inline scripts and styles, which the public pages' policy
     forbids; django-csp can only switch its policy off for a path, not swap it for another.
+    With a headless preview front-end configured, the admin and the preview may frame it.
     """
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if report_only or parts.config is not None:
             return parts
+        replace = dict(parts.replace or {})
         if request.path_info.startswith(ADMIN_PATH):
             parts.config = default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
         elif getattr(request, "is_dummy", False):
             # Wagtail renders a preview through a made-up request for the page's public address,
             # and the page editor shows it in a frame: keep the public policy, but allow that frame.
-            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
+            replace["frame-ancestors"] = [SELF]
+        else:
+            return parts
+        if origins := headless_preview_origins():
+            replace["frame-src"] = [SELF, *origins]
+        parts.replace = replace or None
         return parts
 
 

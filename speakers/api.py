@@ -1,7 +1,8 @@
-"""API representations of speakers, and of any page's translations.
+"""API representations of speakers, and of any page's translations and headless preview.
 
-The translations field lives here, in the app every other app may import, so that each page type
-can offer it. Fields read from the page (`source="*"`) and serve API v2 and v3 alike.
+The translations field and the preview mixin live here, in the app every other app may import, so
+that each page type can offer them. Fields read from the page (`source="*"`) and serve API v2 and
+v3 alike.
 """
 
 from typing import Any
@@ -12,11 +13,28 @@ from django.utils import timezone
 from rest_framework.fields import Field
 from wagtail.images import get_image_model
 from wagtail.models import Page
+from wagtail_headless_preview import models as headless_preview
+from wagtail_headless_preview.settings import headless_preview_settings
 
 # Sizes a front-end can choose between; the speaker list on the site uses the same two.
 PORTRAIT_RENDITIONS = {"small": "fill-200x200", "large": "fill-400x400"}
 # Where a listing stores each page's translations, so the field needs no query per page.
 TRANSLATIONS_ATTRIBUTE = "_api_translations"
+
+
+class HeadlessPreviewMixin(headless_preview.HeadlessPreviewMixin):
+    """Previews a draft in the external front-end when one is configured, else as Wagtail does.
+
+    wagtail-headless-preview's mixin always sends the preview to a front-end; without
+    HEADLESS_PREVIEW_CLIENT_URL there is none, and editors keep the site's own preview.
+    """
+
+    def serve_preview(self, request, preview_mode):
+        if headless_preview_settings.CLIENT_URLS:
+            return super().serve_preview(request, preview_mode)
+        return super(headless_preview.HeadlessPreviewMixin, self).serve_preview(
+            request, preview_mode
+        )
 
 
 class PageField(Field):

@@ -15,14 +15,20 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from .api import PortraitField, PositionsField, SpeakerEventsField, TranslationsField
+from .api import (
+    HeadlessPreviewMixin,
+    PortraitField,
+    PositionsField,
+    SpeakerEventsField,
+    TranslationsField,
+)
 
 # The renditions of the portraits in the speaker list, prefetched in one query; they must match the
 # filters in speaker_index_page.html, or each portrait costs a query again.
 PORTRAIT_THUMBNAIL_FILTERS = ("fill-200x200", "fill-400x400")
 
 
-class SpeakerIndexPage(Page):
+class SpeakerIndexPage(HeadlessPreviewMixin, Page):
     """The list of people who speak at the project's events."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -64,7 +70,7 @@ class SpeakerIndexPage(Page):
         return context
 
 
-class SpeakerPage(Page):
+class SpeakerPage(HeadlessPreviewMixin, Page):
     """A person who speaks at events: name, titles, positions, portrait and a short biography.
 
     Titles are kept apart from the name, so lists can sort by family name and front-ends can

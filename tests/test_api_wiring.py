@@ -1,8 +1,13 @@
 """The API's wiring: JSON errors instead of redirects, bad input, private pages, CORS, caching."""
 
+import re
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.test import override_settings
-from wagtail.models import PageViewRestriction
+from wagtail.models import APIToken, PageViewRestriction
 
 from home.models import StandardPage
 from home.tests.utils import SiteTreeTestCase
@@ -50,12 +55,55 @@ class BadInputTests(APITestCase):
                 data = self.assertJSONError(f"/api/v2/pages/?{query}", 400)
                 self.assertIn("message", data)
 
-    def test_bad_v3_parameters_are_client_errors(self):
-        for query in ("limit=-1", "limit=100000", "offset=-5", "type=home.NoSuchPage"):
-            with self.subTest(query):
-                response = self.client.get(f"/api/v3/pages/?{query}")
-                self.assertIn(response.status_code, (400, 422))
+    def test_bad_v3_parameters_are_400_problems(self):
+        for url in (
+            "/api/v3/pages/?limit=-1",
+            "/api/v3/pages/?limit=100000",
+            "/api/v3/pages/?limit=abc",
+            "/api/v3/pages/?offset=-5",
+            f"/api/v3/pages/?offset={10**30}",
+            "/api/v3/pages/?type=home.NoSuchPage",
+            "/api/v3/pages/?type=events.EventPage&start=abc",
+            "/api/v3/pages/?child_of=999999",
+            "/api/v3/pages/?order=no_such_field",
+            "/api/v3/pages/abc/",
+            f"/api/v3/pages/{self.home.pk}/?version=yesterday",
+        ):
+            with self.subTest(url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 400, response.content)
                 self.assertEqual(response["Content-Type"], "application/problem+json")
+                self.assertEqual(response.json()["status"], 400)
+
+    def test_nul_characters_in_parameters_are_400_not_a_database_error(self):
+        for url in (
+            "/api/v2/pages/?locale=%00",
+            "/api/v2/pages/?search=%00",
+            "/api/v2/images/?search=%00",
+            "/api/v2/documents/?search=%00",
+            "/api/v3/pages/?locale=%00",
+            "/api/v3/pages/?search=%00",
+            "/api/v3/pages/?site=%00",
+        ):
+            with self.subTest(url):
+                self.assertJSONError(url, 400)
+
+    def test_v3_writes_keep_wagtails_422(self):
+        editor = get_user_model().objects.create_superuser("editor", "editor@example.org", "x")
+        _, token = APIToken.create_token(user=editor, name="Test")
+        response = self.client.post(
+            "/api/v3/pages/",
+            data={"meta": {"type": "home.StandardPage"}},
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Bearer {token}",
+        )
+        self.assertEqual(response.status_code, 422, response.content)
+        self.assertEqual(response["Content-Type"], "application/problem+json")
+
+    def test_v3_offset_beyond_the_maximum_is_refused_not_a_database_error(self):
+        response = self.client.get(f"/api/v3/pages/?offset={10**30}")
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(response.json()["errors"][0]["loc"], ["query", "offset"])
 
 
 class PrivatePageTests(APITestCase):
@@ -120,6 +168,76 @@ class DiscoveryTests(APITestCase):
         self.assertEqual(schema.status_code, 200)
         self.assertTrue(schema.json()["openapi"].startswith("3.1"))
         self.assertEqual(self.client.get("/api/v3/docs/").status_code, 200)
+
+    def test_v3_schema_declares_the_problems_reads_answer(self):
+        schema = self.client.get("/api/v3/openapi.json").json()
+        listing = schema["paths"]["/api/v3/pages/"]["get"]
+        for status in ("400", "404"):
+            with self.subTest(status):
+                content = listing["responses"][status]["content"]
+                self.assertEqual(
+                    content["application/problem+json"]["schema"]["$ref"],
+                    "#/components/schemas/ProblemDetail",
+                )
+        self.assertIn("ProblemDetail", schema["components"]["schemas"])
+
+    def test_v3_schema_declares_the_limits_of_limit_and_offset(self):
+        schema = self.client.get("/api/v3/openapi.json").json()
+        parameters = {
+            parameter["name"]: parameter["schema"]
+            for parameter in schema["paths"]["/api/v3/pages/"]["get"]["parameters"]
+        }
+        self.assertEqual(parameters["limit"]["maximum"], 100)
+        self.assertEqual(parameters["offset"]["maximum"], 100_000)
+
+    def test_v3_schema_declares_our_listing_filters(self):
+        schema = self.client.get("/api/v3/openapi.json").json()
+        parameters = {
+            parameter["name"]: parameter
+            for parameter in schema["paths"]["/api/v3/pages/"]["get"]["parameters"]
+        }
+        self.assertEqual(parameters["when"]["schema"]["anyOf"][0]["enum"], ["upcoming", "past"])
+        self.assertEqual(parameters["year"]["schema"]["anyOf"][0]["minimum"], 1900)
+        self.assertIn("speakers.SpeakerPage", parameters["event"]["description"])
+
+    @override_settings(WAGTAILAPI_DOCS_ENABLED=False)
+    def test_schema_and_docs_can_be_switched_off(self):
+        self.assertJSONError("/api/v3/openapi.json", 404)
+        self.assertEqual(self.client.get("/api/v3/docs/").status_code, 404)
+
+
+class DocsPageTests(APITestCase):
+    """/api/v3/docs/ runs Swagger UI from our own static files, which the security policy allows."""
+
+    def assets(self, response):
+        html = response.content.decode()
+        return re.findall(r'<script[^>]* src="([^"]+)"', html) + re.findall(
+            r'<link[^>]* href="([^"]+)"', html
+        )
+
+    def test_docs_load_only_our_own_static_files(self):
+        response = self.client.get("/api/v3/docs/")
+        assets = self.assets(response)
+        self.assertIn("/static/ninja/swagger-ui-bundle.js", assets)
+        for url in assets:
+            with self.subTest(url):
+                self.assertTrue(url.startswith(settings.STATIC_URL), url)
+                path = url.removeprefix(settings.STATIC_URL)
+                self.assertIsNotNone(finders.find(path), f"{path} is not a static file")
+
+    def test_docs_have_no_inline_script(self):
+        html = self.client.get("/api/v3/docs/").content.decode()
+        for script in re.findall(r"<script([^>]*)>", html):
+            with self.subTest(script):
+                self.assertTrue("src=" in script or 'type="application/json"' in script)
+
+    def test_security_policy_allows_the_docs_scripts_and_styles(self):
+        policy = self.client.get("/api/v3/docs/")["Content-Security-Policy"]
+        directives = dict(
+            (part.split()[0], part.split()[1:]) for part in policy.split("; ") if part.strip()
+        )
+        self.assertEqual(directives["script-src"], ["'self'"])
+        self.assertEqual(directives["style-src"], ["'self'"])
 
     def test_images_and_documents_endpoints_answer(self):
         for url in ("/api/v2/images/", "/api/v2/documents/"):

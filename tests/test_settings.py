@@ -143,3 +143,25 @@ def test_production_with_malformed_trusted_proxies_stops_with_one_line_naming_it
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
     assert "TRUSTED_PROXIES" in lines[0]
+
+
+def test_without_a_headless_preview_url_editors_keep_wagtails_preview():
+    config = production_setting("settings.WAGTAIL_HEADLESS_PREVIEW", HEADLESS_PREVIEW_CLIENT_URL="")
+    assert config == {"CLIENT_URLS": {}}
+
+
+def test_headless_preview_url_names_the_front_end_for_all_sites():
+    config = production_setting(
+        "settings.WAGTAIL_HEADLESS_PREVIEW",
+        HEADLESS_PREVIEW_CLIENT_URL="https://front.example.org/preview/",
+    )
+    assert config == {"CLIENT_URLS": {"default": "https://front.example.org/preview/"}}
+
+
+def test_production_with_malformed_headless_preview_url_stops_with_one_line_naming_it():
+    env = {**VALID_PRODUCTION_ENV, "HEADLESS_PREVIEW_CLIENT_URL": "front.example.org"}
+    result = manage("check", **env)
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "HEADLESS_PREVIEW_CLIENT_URL" in lines[0]

@@ -22,7 +22,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from speakers.api import TranslationsField
+from speakers.api import HeadlessPreviewMixin, TranslationsField
 
 from .. import calendar
 from ..api import (
@@ -61,7 +61,7 @@ def _chosen_year(value, years):
     return year if year in years else None
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
     """The list of events: upcoming ones first, then the archive of past events.
 
     Also serves an iCalendar feed of its events at `ics/` (Wagtail's page URLs allow no dot, so
@@ -161,7 +161,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         )
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
     """An event of the project, such as a conference, with its programme and speakers.
 
     Offers itself as an iCalendar file at `ics/` and as schema.org JSON-LD in its page head.

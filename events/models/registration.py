@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from events.registration_form import DEFAULT_CONSENT_TEXT, build_form_class, consent_label
 from home.models import SiteSettings
+from speakers.api import HeadlessPreviewMixin
 
 from ..state_changes import next_state_change
 
@@ -52,7 +53,7 @@ class RegistrationFormField(TranslatableMixin, AbstractFormField):
         verbose_name_plural = _("form fields")
 
 
-class RegistrationFormPage(AbstractEmailForm):
+class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
     """The registration form of an event, built by editors from Wagtail's form fields."""
 
     registration_opens = models.DateTimeField(

@@ -189,32 +189,42 @@ class EventFilterTests(EventAPITestCase):
             slug="2022", start=start, end=start + timedelta(hours=3), title="2022"
         )
 
-    def ids(self, query):
-        data = self.get_json(f"/api/v2/pages/?type=events.EventPage&locale=de&{query}")
-        return [item["id"] for item in data["items"]]
+    def assertListed(self, query, expected):
+        """The same events in the same order from v2 and v3."""
+        for version in ("v2", "v3"):
+            with self.subTest(version=version):
+                url = f"/api/{version}/pages/?type=events.EventPage&locale=de&{query}"
+                items = self.get_json(url)["items"]
+                self.assertEqual([item["id"] for item in items], expected)
 
     def test_upcoming_events_come_soonest_first(self):
-        self.assertEqual(self.ids("when=upcoming"), [self.soon.pk, self.later.pk])
+        self.assertListed("when=upcoming", [self.soon.pk, self.later.pk])
 
     def test_past_events_come_latest_first(self):
-        self.assertEqual(self.ids("when=past"), [self.conference.pk, self.older.pk])
+        self.assertListed("when=past", [self.conference.pk, self.older.pk])
 
     def test_all_events_are_ordered_by_start(self):
-        self.assertEqual(
-            self.ids(""), [self.older.pk, self.conference.pk, self.soon.pk, self.later.pk]
-        )
+        self.assertListed("", [self.older.pk, self.conference.pk, self.soon.pk, self.later.pk])
 
     def test_year_filter_keeps_events_starting_in_that_year(self):
-        self.assertEqual(self.ids("year=2022"), [self.older.pk])
+        self.assertListed("year=2022", [self.older.pk])
+
+    def test_v3_order_parameter_overrides_the_start_order(self):
+        items = self.get_json("/api/v3/pages/?type=events.EventPage&locale=de&order=-title")
+        self.assertEqual(items["items"][0]["id"], self.later.pk)
 
     def test_malformed_filters_are_400_with_a_message(self):
         for query in ("when=tomorrow", "year=abc", "year=-3", "year=99999"):
             with self.subTest(query):
                 data = self.get_json(f"/api/v2/pages/?type=events.EventPage&{query}", status=400)
                 self.assertIn("message", data)
+                data = self.get_json(f"/api/v3/pages/?type=events.EventPage&{query}", status=400)
+                self.assertIn("errors", data)
 
     def test_event_filters_without_event_type_are_400(self):
         self.get_json("/api/v2/pages/?when=upcoming", status=400)
+        self.get_json("/api/v3/pages/?when=upcoming", status=400)
+        self.get_json("/api/v3/pages/?type=home.StandardPage&year=2023", status=400)
 
 
 class NonPublicEventTests(EventAPITestCase):
@@ -266,6 +276,13 @@ class EventListingQueryCountTests(EventAPITestCase):
 
     def test_event_listing_query_count_is_the_same_for_5_and_50_events(self):
         url = "/api/v2/pages/?type=events.EventPage&fields=*&limit=100"
+        self.make_events(0, 5)
+        few = self.queries_for(url)
+        self.make_events(5, 50)
+        self.assertEqual(few, self.queries_for(url))
+
+    def test_v3_filtered_event_listing_query_count_is_the_same_for_5_and_50_events(self):
+        url = "/api/v3/pages/?type=events.EventPage&when=past&year=2020&limit=100"
         self.make_events(0, 5)
         few = self.queries_for(url)
         self.make_events(5, 50)

@@ -151,7 +151,12 @@ class EventTreeTestCase(SiteTreeTestCase):
         event = EventPage(
             slug=slug,
             programme=programme or [],
-            speakers=[EventSpeaker(speaker=speaker, role=role) for speaker, role in speakers],
+            # In the order given, as the editor's form numbers them; unnumbered rows come back in
+            # any order on PostgreSQL.
+            speakers=[
+                EventSpeaker(speaker=speaker, role=role, sort_order=position)
+                for position, (speaker, role) in enumerate(speakers)
+            ],
             **values,
         )
         return publish(cls.event_index, event)

@@ -104,10 +104,13 @@ class PracticeExampleTests(HomeAPITestCase):
             self.example_index,
             PracticeExamplePage(title="Kreis Lippe", slug="lippe", kreis="Kreis Lippe"),
         )
-        data = self.get_json(
-            "/api/v2/pages/?type=home.PracticeExamplePage&kreis=Kreis%20Coesfeld&locale=de"
-        )
-        self.assertEqual([item["id"] for item in data["items"]], [self.coesfeld.pk])
+        for version in ("v2", "v3"):
+            with self.subTest(version=version):
+                data = self.get_json(
+                    f"/api/{version}/pages/?type=home.PracticeExamplePage"
+                    "&kreis=Kreis%20Coesfeld&locale=de"
+                )
+                self.assertEqual([item["id"] for item in data["items"]], [self.coesfeld.pk])
 
     def test_practice_example_index_in_ukrainian(self):
         index_uk = self.example_index.get_translation(self.locales["uk"])

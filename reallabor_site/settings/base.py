@@ -3,6 +3,7 @@
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
@@ -21,8 +22,12 @@ INSTALLED_APPS = [
     "reallabor_site",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "wagtail_headless_preview",
     "wagtail.api.v2",
     "wagtail.api.v3",
+    # Serves /api/v3/docs/ with django-ninja's own copy of Swagger UI instead of one from a CDN,
+    # which the Content-Security-Policy forbids.
+    "ninja",
     "rest_framework",
     "corsheaders",
     "wagtail.contrib.forms",
@@ -339,6 +344,26 @@ CORS_ALLOWED_ORIGINS = [
 ]
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+
+
+def headless_preview_client_urls(value):
+    """wagtail-headless-preview's CLIENT_URLS for the front-end's preview address, if there is one."""
+    value = value.strip()
+    if not value:
+        return {}
+    if urlsplit(value).scheme not in ("http", "https") or not urlsplit(value).netloc:
+        raise ImproperlyConfigured(
+            "The environment variable HEADLESS_PREVIEW_CLIENT_URL must be an http(s) address."
+        )
+    return {"default": value}
+
+
+# Headless preview (wagtail-headless-preview): with HEADLESS_PREVIEW_CLIENT_URL set, editors see a
+# draft in that front-end, which fetches it from /api/v2/ or /api/v3/page_preview/ with its token;
+# without it, Wagtail's own preview stays as it is.
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": headless_preview_client_urls(os.environ.get("HEADLESS_PREVIEW_CLIENT_URL", "")),
+}
 
 # Registrations: submissions per IP address (django-ratelimit's "count/period"), the name of the
 # honeypot field, and who may post registrations as JSON without a CSRF token: front-ends at these

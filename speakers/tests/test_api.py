@@ -72,22 +72,31 @@ class SpeakerRepresentationTests(SpeakerAPITestCase):
 
 
 class SpeakersByEventTests(SpeakerAPITestCase):
-    def ids(self, query):
-        data = self.get_json(f"/api/v2/pages/?type=speakers.SpeakerPage&{query}")
-        return [item["id"] for item in data["items"]]
+    def assertListed(self, query, expected):
+        """The same speakers in the same order from v2 and v3."""
+        for version in ("v2", "v3"):
+            with self.subTest(version=version):
+                data = self.get_json(f"/api/{version}/pages/?type=speakers.SpeakerPage&{query}")
+                self.assertEqual([item["id"] for item in data["items"]], expected)
 
     def test_speakers_of_an_event_in_the_events_language(self):
-        self.assertEqual(self.ids(f"event={self.event_uk.pk}"), [self.shum_uk.pk])
+        self.assertListed(f"event={self.event_uk.pk}", [self.shum_uk.pk])
 
     def test_speakers_of_the_german_event(self):
-        self.assertEqual(
-            self.ids(f"event={self.conference.pk}"), [self.kallerhoff.pk, self.shum.pk]
-        )
+        self.assertListed(f"event={self.conference.pk}", [self.kallerhoff.pk, self.shum.pk])
+
+    def test_speakers_of_an_event_in_another_language_on_request(self):
+        self.assertListed(f"event={self.conference.pk}&locale=uk", [self.shum_uk.pk])
 
     def test_unknown_or_malformed_event_is_400(self):
-        for value in ("999999", "abc", "-1"):
-            with self.subTest(value):
-                self.get_json(f"/api/v2/pages/?type=speakers.SpeakerPage&event={value}", status=400)
+        for version in ("v2", "v3"):
+            for value in ("999999", "abc", "-1"):
+                with self.subTest(version=version, event=value):
+                    url = f"/api/{version}/pages/?type=speakers.SpeakerPage&event={value}"
+                    self.get_json(url, status=400)
+
+    def test_event_filter_without_speaker_type_is_400(self):
+        self.get_json(f"/api/v3/pages/?event={self.conference.pk}", status=400)
 
 
 class SpeakerListingQueryCountTests(SpeakerAPITestCase):
