@@ -1,11 +1,18 @@
 """The interface texts are complete in every language, and the compiled catalogues are current."""
 
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import polib
 import pytest
 
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+LOCALE_DIR = PROJECT_DIR / "locale"
+# What makemessages reads: the apps, the project package and the catalogues it updates.
+PROJECT_PARTS = ["manage.py", "home", "events", "speakers", "reallabor_site", "locale"]
 LANGUAGES = ["de", "en", "uk"]
 
 
@@ -30,3 +37,37 @@ def test_compiled_catalogue_matches_its_source(language):
         if e.msgid
     }
     assert compiled == source
+
+
+@pytest.mark.skipif(
+    not shutil.which("xgettext") and not os.environ.get("CI"),
+    reason="needs GNU gettext (apt-get install gettext); CI installs it",
+)
+def test_catalogue_holds_every_message_of_the_code(tmp_path):
+    """A string marked for translation but never extracted would show in English everywhere."""
+    for name in PROJECT_PARTS:
+        source = PROJECT_DIR / name
+        copy = shutil.copytree if source.is_dir() else shutil.copy
+        copy(source, tmp_path / name)
+    subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "-l",
+            "de",
+            "--no-obsolete",
+            *("-i", "tests/*", "-i", "*/tests/*"),
+        ],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "reallabor_site.settings.test"},
+    )
+
+    def messages(path):
+        return {(e.msgctxt, e.msgid) for e in polib.pofile(str(path)) if not e.obsolete}
+
+    extracted = messages(tmp_path / "locale" / "de" / "LC_MESSAGES" / "django.po")
+    committed = messages(LOCALE_DIR / "de" / "LC_MESSAGES" / "django.po")
+    assert sorted(extracted - committed, key=str) == []
