@@ -2,30 +2,18 @@
 
 from datetime import datetime, timedelta
 
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from events.formatting import BERLIN
 from events.models import Registration
 
-from .utils import EventTreeTestCase, in_the_future
+from .utils import APITestCase, in_the_future
 
 
-class EventAPITestCase(EventTreeTestCase):
+class EventAPITestCase(APITestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
         cls.conference = cls.make_conference()
         cls.translate_conference(cls.conference)
-
-    def setUp(self):
-        cache.clear()
-
-    def get_json(self, url, status=200):
-        response = self.client.get(url)
-        self.assertEqual(response.status_code, status, response.content)
-        return response.json()
 
     def v2_event(self, event):
         return self.get_json(f"/api/v2/pages/{event.pk}/")
@@ -264,15 +252,6 @@ class EventListingQueryCountTests(EventAPITestCase):
                 end=start + timedelta(hours=4),
             )
             self.add_registration(event, closes=in_the_future(10))
-
-    def queries_for(self, url):
-        cache.clear()
-        self.client.get(url)
-        cache.clear()
-        with CaptureQueriesContext(connection) as queries:
-            response = self.client.get(url)
-        self.assertEqual(response.status_code, 200)
-        return len(queries)
 
     def test_event_listing_query_count_is_the_same_for_5_and_50_events(self):
         url = "/api/v2/pages/?type=events.EventPage&fields=*&limit=100"

@@ -2,6 +2,9 @@
 
 from datetime import datetime, time, timedelta
 
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -213,3 +216,25 @@ class EventTreeTestCase(SiteTreeTestCase):
         SpeakerPosition.objects.filter(page=cls.shum_uk).update(
             function="Генеральна консулка України", organisation="у Дюссельдорфі"
         )
+
+
+class APITestCase(EventTreeTestCase):
+    """The event tree, read through the API with its response cache emptied before each test."""
+
+    def setUp(self):
+        cache.clear()
+
+    def get_json(self, url, status=200):
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, status, response.content)
+        return response.json()
+
+    def queries_for(self, url):
+        """Queries of a cache miss, after a first request made renditions as a running site has."""
+        cache.clear()
+        self.client.get(url)
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        return len(queries)

@@ -1,10 +1,6 @@
 """Home, standard and practice example pages over the headless API, in all three languages."""
 
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
-from events.tests.utils import EventTreeTestCase, publish
+from events.tests.utils import APITestCase, publish
 from home.models import (
     CooperationField,
     PracticeExampleCooperationField,
@@ -15,17 +11,7 @@ from home.models import (
 from .utils import translate_page
 
 
-class HomeAPITestCase(EventTreeTestCase):
-    def setUp(self):
-        cache.clear()
-
-    def get_json(self, url, status=200):
-        response = self.client.get(url)
-        self.assertEqual(response.status_code, status, response.content)
-        return response.json()
-
-
-class HomeAndStandardPageTests(HomeAPITestCase):
+class HomeAndStandardPageTests(APITestCase):
     def test_home_page_in_each_language_serves_its_introduction(self):
         cases = {
             self.home: "Wir bringen Kreise und Kommunen zusammen.",
@@ -70,7 +56,7 @@ class HomeAndStandardPageTests(HomeAPITestCase):
         self.assertNotIn("linktype", body[0]["value"])
 
 
-class PracticeExampleTests(HomeAPITestCase):
+class PracticeExampleTests(APITestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
@@ -121,12 +107,6 @@ class PracticeExampleTests(HomeAPITestCase):
     def test_practice_example_listing_query_count_is_the_same_for_5_and_50(self):
         url = "/api/v2/pages/?type=home.PracticeExamplePage&fields=*&limit=100"
 
-        def queries():
-            cache.clear()
-            with CaptureQueriesContext(connection) as captured:
-                self.assertEqual(self.client.get(url).status_code, 200)
-            return len(captured)
-
         def add(first, last):
             for number in range(first, last):
                 example = publish(
@@ -141,6 +121,6 @@ class PracticeExampleTests(HomeAPITestCase):
                 translate_page(example, "uk", slug=f"kreis-{number}-uk")
 
         add(0, 4)
-        few = queries()
+        few = self.queries_for(url)
         add(4, 49)
-        self.assertEqual(few, queries())
+        self.assertEqual(few, self.queries_for(url))

@@ -1,31 +1,19 @@
 """Speakers over the headless API: names, positions, portraits, events, languages, filters."""
 
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from events.models import EventSpeaker
-from events.tests.utils import EventTreeTestCase
+from events.tests.utils import APITestCase
 from home.tests.utils import translate_page
 
 from .utils import make_portrait
 
 
-class SpeakerAPITestCase(EventTreeTestCase):
+class SpeakerAPITestCase(APITestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
         cls.conference = cls.make_conference()
         cls.translate_conference(cls.conference)
         cls.shum_en = translate_page(cls.shum, "en", slug="iryna-shum-en")
-
-    def setUp(self):
-        cache.clear()
-
-    def get_json(self, url, status=200):
-        response = self.client.get(url)
-        self.assertEqual(response.status_code, status, response.content)
-        return response.json()
 
 
 class SpeakerRepresentationTests(SpeakerAPITestCase):
@@ -111,16 +99,6 @@ class SpeakerListingQueryCountTests(SpeakerAPITestCase):
             )
             self.conference.speakers.add(EventSpeaker(speaker=speaker, role="talk"))
         self.conference.save_revision().publish()
-
-    def queries_for(self, url):
-        cache.clear()
-        # The first request renders the portraits' renditions, as on a running site.
-        self.client.get(url)
-        cache.clear()
-        with CaptureQueriesContext(connection) as queries:
-            response = self.client.get(url)
-        self.assertEqual(response.status_code, 200)
-        return len(queries)
 
     def test_speaker_listing_query_count_is_the_same_for_5_and_50_speakers(self):
         self.portrait = make_portrait()
