@@ -2,7 +2,8 @@
 
 For SQLite (a temporary file) and, when it answers, PostgreSQL (a temporary database that is
 dropped afterwards), with the page cache on and off: requests per second and p50/p95 latency of a
-trivial view (the limit of this stack on this machine), the home page, an event page and a speaker
+trivial view (the limit of this stack on this machine), Wagtail's routing alone with a constant
+body (the floor of any uncached Wagtail page), the home page, an event page and a speaker
 page, each also as a ratio to the trivial view. Prints the table and writes it to bench/results.md.
 
     .venv/bin/python bench/load.py [--requests 400] [--concurrency 8]
@@ -37,6 +38,8 @@ THREADS = 4
 POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
 RESULTS = BASE_DIR / "bench" / "results.md"
 TRIVIAL_URL = "/bench/trivial/"
+# Wagtail's routing and view-restriction check for the event page, with a constant body.
+WAGTAIL_FLOOR_URL = "/bench/wagtail-floor/"
 API_EVENT_LIST = "/api/v2/pages/?type=events.EventPage"
 
 FIND_URLS = """
@@ -223,7 +226,12 @@ def measure_database(label, database_url, workdir, args):
         caches = {"PAGE_CACHE_SECONDS": seconds, "API_CACHE_MAX_AGE": seconds}
         server = Server({**env, **caches}, workdir / "gunicorn.log")
         try:
-            paths = {"trivial view": TRIVIAL_URL, **targets}
+            paths = {"trivial view": TRIVIAL_URL}
+            if cache_label == "off":
+                # With the page cache on, the floor would be served from the cache like any page.
+                floor = WAGTAIL_FLOOR_URL + targets["event page"].removeprefix("/de/")
+                paths["Wagtail floor"] = floor
+            paths.update(targets)
             if get(server.port, API_EVENT_LIST)[0] == 200:
                 paths["API event list"] = API_EVENT_LIST
             for name, path in paths.items():
@@ -279,7 +287,10 @@ def write_results(rows, args, notes):
         f"({'Redis' if os.environ.get('REDIS_URL') else 'local memory per worker'}), "
         "PAGE_CACHE_SECONDS and API_CACHE_MAX_AGE both 300 (on) or 0 (off); 'cache hits' counts "
         "the page cache's X-Cache header, which API responses do not carry. Pages in German, "
-        "from the seed content.",
+        "from the seed content. 'Wagtail floor' is Wagtail's own serve path for the event page "
+        "(site lookup, routing, view-restriction check) with a constant body instead of the "
+        "page's template: the least any uncached page of a Wagtail site costs (bench/urls.py; "
+        "measured with the cache off only).",
         "",
         HEADER,
         RULE,
