@@ -1,6 +1,7 @@
 """Blocks for an event's key questions and programme."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 
 PROGRAMME_ITEM_KINDS = [
@@ -25,7 +26,7 @@ class ProgrammeItemValue(blocks.StructValue):
 class ProgrammeItemBlock(blocks.StructBlock):
     starts_at = blocks.TimeBlock(label=_("Start time"))
     ends_at = blocks.TimeBlock(label=_("End time"), required=False)
-    title = blocks.CharBlock(label=_("Title"), max_length=250)
+    title = blocks.CharBlock(label=pgettext_lazy("of a programme item", "Title"), max_length=250)
     kind = blocks.ChoiceBlock(label=_("Kind"), choices=PROGRAMME_ITEM_KINDS, default="talk")
     description = blocks.TextBlock(label=_("Description"), required=False)
     speakers = blocks.ListBlock(

@@ -1,6 +1,7 @@
 """StreamField blocks that editors combine into the home page and standard pages."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
@@ -25,7 +26,9 @@ class HeadingBlock(blocks.StructBlock):
 
 class FigureBlock(blocks.StructBlock):
     image = ImageBlock(label=_("Image"))
-    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
+    caption = blocks.CharBlock(
+        label=pgettext_lazy("of an image", "Caption"), required=False, max_length=300
+    )
 
     class Meta:
         icon = "image"

@@ -4,6 +4,7 @@ from django.apps import apps
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
@@ -299,7 +300,7 @@ class CooperationField(TranslatableMixin, models.Model):
     can filter practice examples by it.
     """
 
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(pgettext_lazy("of a field of cooperation", "name"), max_length=100)
 
     panels = [FieldPanel("name")]
 
@@ -411,7 +412,11 @@ class PracticeExamplePage(HeadlessPreviewMixin, Page):
             ],
             heading=_("Partnership"),
         ),
-        InlinePanel("cooperation_fields", heading=_("Fields of cooperation"), label=_("Field")),
+        InlinePanel(
+            "cooperation_fields",
+            heading=_("Fields of cooperation"),
+            label=pgettext_lazy("of cooperation", "Field"),
+        ),
         FieldPanel("contact_person"),
         FieldPanel("summary"),
         FieldPanel("body"),

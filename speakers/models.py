@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -116,7 +117,7 @@ class SpeakerPage(HeadlessPreviewMixin, Page):
                 FieldPanel("given_name"),
                 FieldPanel("family_name"),
             ],
-            heading=_("Name"),
+            heading=pgettext_lazy("of a person", "Name"),
             help_text=_("The page title is composed from these fields."),
         ),
         InlinePanel("positions", heading=_("Current positions"), label=_("Position")),

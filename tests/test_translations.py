@@ -8,6 +8,7 @@ from pathlib import Path
 
 import polib
 import pytest
+import wagtail
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 LOCALE_DIR = PROJECT_DIR / "locale"
@@ -71,3 +72,32 @@ def test_catalogue_holds_every_message_of_the_code(tmp_path):
     extracted = messages(tmp_path / "locale" / "de" / "LC_MESSAGES" / "django.po")
     committed = messages(LOCALE_DIR / "de" / "LC_MESSAGES" / "django.po")
     assert sorted(extracted - committed, key=str) == []
+
+
+def wagtail_translations(language):
+    """What Wagtail's own admin (and wagtail-localize's) says for each message without context."""
+    site_packages = Path(wagtail.__file__).resolve().parent.parent
+    translations = {}
+    for path in sorted(site_packages.glob(f"wagtail*/**/locale/{language}/LC_MESSAGES/django.po")):
+        for entry in polib.pofile(str(path)).translated_entries():
+            if not entry.msgctxt and entry.msgstr:
+                translations.setdefault(entry.msgid, set()).add(entry.msgstr.strip())
+    return translations
+
+
+@pytest.mark.parametrize("language", ["de", "uk"])
+def test_our_catalogue_does_not_reword_wagtails_admin(language):
+    """Our catalogue comes first (LOCALE_PATHS), so a message of ours that Wagtail also uses
+    replaces Wagtail's wording everywhere in the admin: "Date" as "Termin" would head Wagtail's
+    own date columns. Such a message needs a context of its own, or Wagtail's translation."""
+    wagtail_says = wagtail_translations(language)
+    assert wagtail_says, "Wagtail's catalogues were not found"
+    catalogue = polib.pofile(str(LOCALE_DIR / language / "LC_MESSAGES" / "django.po"))
+    rewordings = [
+        f"{entry.msgid!r}: ours {entry.msgstr!r}, Wagtail's {sorted(wagtail_says[entry.msgid])}"
+        for entry in catalogue.translated_entries()
+        if not entry.msgctxt
+        and entry.msgid in wagtail_says
+        and entry.msgstr.strip() not in wagtail_says[entry.msgid]
+    ]
+    assert rewordings == []

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -170,7 +171,7 @@ class EventPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", _("Takes place as planned")
         POSTPONED = "postponed", _("Postponed")
-        CANCELLED = "cancelled", _("Cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("event status", "Cancelled")
 
     class AttendanceMode(models.TextChoices):
         OFFLINE = "offline", _("On site")

@@ -6,7 +6,7 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -324,7 +324,7 @@ class Registration(AbstractFormSubmission):
         UNCONFIRMED = "unconfirmed", _("Awaiting e-mail confirmation")
         CONFIRMED = "confirmed", _("Confirmed")
         WAITING_LIST = "waiting_list", _("Waiting list")
-        CANCELLED = "cancelled", _("Cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled")
 
     language = models.CharField(_("language"), max_length=10)
     status = models.CharField(

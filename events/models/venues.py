@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -13,7 +14,7 @@ from wagtail.models import TranslatableMixin
 class Venue(TranslatableMixin, models.Model):
     """A place where events happen, reused by every event held there."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("of a place", "name"), max_length=200)
     street = models.CharField(_("street and number"), max_length=200)
     postcode = models.CharField(_("postcode"), max_length=10)
     city = models.CharField(_("city"), max_length=100)
