@@ -17,6 +17,18 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 
 install: $(VENV)/.installed
 
+# The Nu HTML Checker (W3C's validator) for tests/test_html_validity.py, fetched with npm into
+# .venv; without npm those tests are skipped, and say so (in CI they fail instead).
+VNU_VERSION := 26.9.27
+VNU_STAMP := $(VENV)/vnu/installed-$(VNU_VERSION)
+$(VNU_STAMP): | $(BIN)/python
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --silent --no-audit --no-fund --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION) \
+		&& touch $@; \
+	else \
+		echo "npm not found: the HTML validity tests will be skipped (apt-get install npm)"; \
+	fi
+
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_reallabor_content
@@ -25,7 +37,7 @@ run: install
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Runs the browser tests too when /usr/bin/chromium exists, and says so when it does not.
-test: install
+test: install $(VNU_STAMP)
 	$(BIN)/python -m pytest --ds=reallabor_site.settings.test
 
 # Only the browser tests (Chromium against a live server); fails when Chromium is missing.
