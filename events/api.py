@@ -1,27 +1,22 @@
 """API representations of events: times with their offset, venue, programme, people, registration.
 
-People and venues are served in the event page's own language (see localization.py). Listings
+People and venues are served in the event page's own language (see localization.py), the
+registration as its owner, the German form, has it (see registration/api.py). Listings
 prepare their events in a batch with `prepare_events`, so the number of queries does not grow
 with the number of events.
 """
 
 from typing import Any
 
-from django.conf import settings
-from django.db.models import Count, Q, prefetch_related_objects
-from django.utils import timezone, translation
+from django.db.models import prefetch_related_objects
+from django.utils import translation
 from rest_framework.fields import Field
 
 from speakers.api import PageField, portrait, positions, prefetch_speakers
 
-from .formatting import BERLIN
+from .formatting import local_isoformat
 from .localization import localize_venues
-
-CONFIRMED_COUNT_ATTRIBUTE = "_api_confirmed_registrations"
-
-
-def local_isoformat(moment):
-    return timezone.localtime(moment, BERLIN).isoformat() if moment else None
+from .registration.api import prepare_registration_pages
 
 
 class LocalDateTimeField(Field):
@@ -134,62 +129,6 @@ class EventPracticeExamplesField(PageField):
         ]
 
 
-def confirmed_registrations(registration_page):
-    """How many confirmed registrations the event has, in all languages together.
-
-    Every language's form stores its registrations against the German form page.
-    """
-    if CONFIRMED_COUNT_ATTRIBUTE not in registration_page.__dict__:
-        attach_confirmed_counts([registration_page])
-    return registration_page.__dict__[CONFIRMED_COUNT_ATTRIBUTE]
-
-
-def attach_confirmed_counts(registration_pages):
-    from .models import Registration
-
-    pages = [page for page in registration_pages if page.capacity]
-    counts = dict(
-        Registration.objects.filter(
-            page__translation_key__in={page.translation_key for page in pages},
-            page__locale__language_code=settings.LANGUAGE_CODE,
-        )
-        .values_list("page__translation_key")
-        .annotate(confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)))
-        if pages
-        else []
-    )
-    for page in registration_pages:
-        page.__dict__[CONFIRMED_COUNT_ATTRIBUTE] = counts.get(page.translation_key, 0)
-
-
-def registration_state(registration_page):
-    """A coarse state only: never how many people registered, let alone who."""
-    if not registration_page.has_opened:
-        return "not_yet_open"
-    if registration_page.has_closed:
-        return "closed"
-    if registration_page.capacity and (
-        confirmed_registrations(registration_page) >= registration_page.capacity
-    ):
-        return "waiting_list"
-    return "open"
-
-
-class RegistrationField(PageField):
-    """Whether and until when people can register; null when the event takes no registrations."""
-
-    def to_representation(self, event) -> dict[str, Any] | None:
-        page = event.registration_page
-        if page is None:
-            return None
-        return {
-            "state": registration_state(page),
-            "opens": local_isoformat(page.registration_opens),
-            "closes": local_isoformat(page.registration_closes),
-            "url": page.get_full_url(),
-        }
-
-
 class ContactField(PageField):
     def to_representation(self, event) -> dict[str, Any]:
         return {
@@ -201,8 +140,6 @@ class ContactField(PageField):
 
 def prepare_events(events):
     """Venues in each event's language and registration pages with their counts, all at once."""
-    from .models import RegistrationFormPage
-
     events = list(events)
     prefetch_related_objects(events, "venue", "locale")
     by_locale = {}
@@ -210,19 +147,4 @@ def prepare_events(events):
         by_locale.setdefault(event.locale_id, []).append(event)
     for locale_id, group in by_locale.items():
         localize_venues(group, locale_id)
-    if not events:
-        return
-    forms = (
-        RegistrationFormPage.objects.live()
-        .filter(
-            Q.create([("path__startswith", event.path) for event in events], connector=Q.OR),
-            depth=events[0].depth + 1,
-        )
-        .order_by("path")
-    )
-    form_by_parent_path = {}
-    for form in forms:
-        form_by_parent_path.setdefault(form.path[: -RegistrationFormPage.steplen], form)
-    for event in events:
-        event.__dict__["registration_page"] = form_by_parent_path.get(event.path)
-    attach_confirmed_counts(list(form_by_parent_path.values()))
+    prepare_registration_pages(events)

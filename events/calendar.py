@@ -59,6 +59,17 @@ def build_calendar(page, events, request):
     return calendar
 
 
+def cancellation_calendar(event):
+    """The event withdrawn from a registrant's calendar: RFC 5546's CANCEL for the UID their
+    confirmation's calendar entry had, with a higher sequence number so calendars apply it."""
+    calendar = build_calendar(event, [event], None)
+    calendar["METHOD"] = "CANCEL"
+    for component in calendar.events:
+        component["STATUS"] = "CANCELLED"
+        component["SEQUENCE"] = 1
+    return calendar
+
+
 def ics_response(calendar, *, filename):
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -38,6 +38,11 @@ def iso_datetime(value: datetime) -> str:
     return in_berlin(value).isoformat(timespec="seconds")
 
 
+def local_isoformat(value: datetime | None) -> str | None:
+    """A moment in ISO 8601 with the offset of German time, as pages show it."""
+    return timezone.localtime(value, BERLIN).isoformat() if value else None
+
+
 def format_date(value: datetime) -> str:
     """The day without weekday: "22. November 2023", "22 листопада 2023 р."."""
     # Translators: a Django date format; j = day, F = month, E = month in the genitive, Y = year.

@@ -7,8 +7,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import RegistrationFormPage, Venue
-from .models.registration import ORGANISERS_GROUP
-from .registration_admin import FormsIndexView, RegistrationDeleteSubmissionsView
+from .registration.admin import FormsIndexView, RegistrationDeleteSubmissionsView
+from .registration.models import ORGANISERS_GROUP
 
 
 class VenueViewSet(SnippetViewSet):

@@ -6,8 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from events.urls import api_urlpatterns as registration_api_urls
-from events.urls import link_urlpatterns as registration_link_urls
+from events.registration.urls import api_urlpatterns as registration_api_urls
+from events.registration.urls import link_urlpatterns as registration_link_urls
 
 from . import views
 from .api import urlpatterns as api_urlpatterns

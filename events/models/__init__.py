@@ -1,7 +1,8 @@
 """Events, their venues and their registration forms."""
 
+from ..registration.models import Registration
+from ..registration.pages import RegistrationFormField, RegistrationFormPage
 from .pages import EventIndexPage, EventPage, EventPracticeExample, EventSpeaker
-from .registration import Registration, RegistrationFormField, RegistrationFormPage
 from .venues import Venue
 
 __all__ = [

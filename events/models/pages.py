@@ -1,8 +1,10 @@
 from datetime import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Q, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -33,15 +35,15 @@ from ..api import (
     KeyQuestionsField,
     LocalDateTimeField,
     ProgrammeField,
-    RegistrationField,
     VenueField,
 )
 from ..blocks import KeyQuestionsBlock, ProgrammeBlock
 from ..formatting import BERLIN
 from ..forms import SPEAKER_LISTED_TWICE, EventPageForm
 from ..localization import EventPeople, localize_venues, snippet_in_locale
+from ..registration.api import RegistrationField
+from ..registration.pages import RegistrationFormPage
 from ..state_changes import next_state_change
-from .registration import RegistrationFormPage
 from .venues import Venue
 
 ARCHIVE_PAGE_SIZE = 10
@@ -354,9 +356,12 @@ class EventPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
     def cache_expires_at(self):
         """When this page next changes by time alone: registration opens or closes, or the event
         becomes past."""
-        return next_state_change(
-            EventPage.objects.filter(pk=self.pk), RegistrationFormPage.objects.live().child_of(self)
-        )
+        now = timezone.now()
+        moments = [self.end]
+        if self.registration_page is not None:
+            owner = self.registration_page.owning_form
+            moments += [owner.registration_opens, owner.registration_closes]
+        return min((moment for moment in moments if moment and moment > now), default=None)
 
     @classmethod
     def next_state_change_on_site(cls):
@@ -429,8 +434,35 @@ class EventPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
 
     @cached_property
     def registration_page(self):
-        """The live registration form below this event, if there is one."""
-        return RegistrationFormPage.objects.child_of(self).live().first()
+        """The live registration form of this event in its language; where that is not live, the
+        German one, so a translated event never loses its registration.
+
+        One query finds the form below this event and the one below the German event, which
+        owns it. (Registration forms are only ever children of events.)
+        """
+        german = Q(locale__language_code=settings.LANGUAGE_CODE)
+        german_event_path = EventPage.objects.filter(
+            german, translation_key=self.translation_key
+        ).values("path")[:1]
+        forms = RegistrationFormPage.objects.filter(
+            Q(path__startswith=self.path)
+            | (german & Q(path__startswith=Subquery(german_event_path)))
+        ).select_related("locale")
+        own = german_form = None
+        for form in forms:
+            if form.path.startswith(self.path):
+                own = form
+            if form.locale.language_code == settings.LANGUAGE_CODE:
+                german_form = form
+        if own is not None:
+            # A form's German version is the child of the German event, or there is none.
+            same_form = (
+                german_form is not None and german_form.translation_key == own.translation_key
+            )
+            own.__dict__["owning_form"] = german_form if same_form else own
+        if own is not None and own.live:
+            return own
+        return german_form if german_form is not None and german_form.live else None
 
 
 class EventSpeaker(Orderable):

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 
 from events.formatting import BERLIN
 from events.models import Registration, RegistrationFormField, RegistrationFormPage
-from events.models.registration import ORGANISERS_GROUP
+from events.registration.models import ORGANISERS_GROUP
 
 from .utils import EventTreeTestCase, publish
 

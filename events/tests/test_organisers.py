@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from events.models import Registration
-from events.models.registration import ORGANISERS_GROUP
+from events.registration.models import ORGANISERS_GROUP
 
 from .registrations import RegistrationsTestCase
 

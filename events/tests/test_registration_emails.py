@@ -59,7 +59,7 @@ class ConfirmationEmailTests(RegistrationTestCase):
 @override_settings(EMAIL_BACKEND="events.tests.failing_email_backend.FailingBackend")
 class FailingEmailTests(RegistrationTestCase):
     def test_failing_email_backend_keeps_the_registration(self):
-        with self.assertLogs("events.emails", level="ERROR") as logs:
+        with self.assertLogs("events.registration.emails", level="ERROR") as logs:
             response = self.submit()
         self.assertEqual(response.status_code, 200)
         self.assertEqual(self.registrations().count(), 1)

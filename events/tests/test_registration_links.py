@@ -7,7 +7,7 @@ from django.core import mail
 from django.utils import timezone
 
 from events.models import Registration
-from events.registrations import CANCEL_SALT, CONFIRM_SALT, make_token
+from events.registration.links import CANCEL_SALT, CONFIRM_SALT, make_token
 
 from .registration_utils import RegistrationTestCase
 

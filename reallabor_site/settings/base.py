@@ -73,7 +73,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Organisers get a plain 403 for every admin view but their registrations.
-    "events.organisers.OrganiserAdminMiddleware",
+    "events.registration.organisers.OrganiserAdminMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "reallabor_site.middleware.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -365,10 +365,13 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": headless_preview_client_urls(os.environ.get("HEADLESS_PREVIEW_CLIENT_URL", "")),
 }
 
-# Registrations: submissions per IP address (django-ratelimit's "count/period"), the name of the
-# honeypot field, and who may post registrations as JSON without a CSRF token: front-ends at these
+# Registrations: rate limits per client address (django-ratelimit's "count/period"), the name of
+# the honeypot field, and who may post registrations as JSON without a CSRF token: front-ends at these
 # origins, or callers with one of these bearer tokens (both comma-separated, none by default).
+# Accepted registrations per client address; people correcting their typos are not counted.
 REGISTRATION_RATE = os.environ.get("REGISTRATION_RATE", "10/h")
+# Every post of a registration, valid or not, per client address: stops a bot, not a person.
+REGISTRATION_ATTEMPT_RATE = os.environ.get("REGISTRATION_ATTEMPT_RATE", "60/h")
 # django-ratelimit's "ip" key: the client's address as the sign-in lockout sees it.
 RATELIMIT_IP_META_KEY = "reallabor_site.client_ip.client_ip"
 REGISTRATION_HONEYPOT_FIELD = "homepage"

@@ -22,6 +22,7 @@ AXES_ENABLED = False
 
 # Tests send many registrations from one address; the rate-limit tests set their own rate.
 REGISTRATION_RATE = "1000/h"
+REGISTRATION_ATTEMPT_RATE = "1000/h"
 
 # Tests roll the database back but not the cache; the page cache tests switch it on themselves.
 PAGE_CACHE_SECONDS = 0

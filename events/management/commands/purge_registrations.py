@@ -13,7 +13,10 @@ from events.models import EventPage, Registration, RegistrationFormPage
 
 
 def expired_forms(now):
-    """The form pages holding registrations whose retention period has run out."""
+    """The form pages holding registrations whose retention period has run out.
+
+    Registrations are stored against their event's German form page, whose retention period
+    holds for every language."""
     forms = RegistrationFormPage.objects.filter(pk__in=Registration.objects.values("page_id")).only(
         "pk", "path", "depth", "retention_days"
     )

@@ -15,7 +15,8 @@ from wagtail.contrib.forms.views import (
     SubmissionsListView,
 )
 
-from .formatting import BERLIN
+from ..formatting import BERLIN
+from .queue import fill_free_places
 
 # A spreadsheet treats a cell starting with one of these as a formula (OWASP "CSV injection").
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -63,7 +64,7 @@ class RegistrationSubmissionsListView(SubmissionsListView):
 
     def dispatch(self, request, *args, **kwargs):
         form_page = kwargs["form_page"]
-        source = form_page.source_form_page
+        source = form_page.owning_form
         if source.pk == form_page.pk:
             return super().dispatch(request, *args, **kwargs)
         if not get_forms_for_user(request.user).filter(pk=form_page.pk).exists():
@@ -112,11 +113,17 @@ class RegistrationDeleteSubmissionsView(DeleteSubmissionsView):
     def dispatch(self, request, *args, **kwargs):
         forms = get_forms_for_user(request.user)
         form_page = forms.filter(pk=kwargs["page_id"]).first()
-        if form_page is None or not may_delete_registrations(
-            request.user, form_page.specific.source_form_page
-        ):
+        if form_page is None:
+            raise PermissionDenied
+        self.owning_form = form_page.specific.owning_form
+        if not may_delete_registrations(request.user, self.owning_form):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def handle_delete(self, submissions):
+        super().handle_delete(submissions)
+        # Deleted registrations free their places for the people on the waiting list.
+        fill_free_places(self.owning_form)
 
 
 class FormsIndexView(FormPagesListView):

@@ -4,8 +4,9 @@ or delete it. A GET only asks; the change needs a POST, so link prefetchers chan
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
-from . import registrations
+from . import service
 from .emails import form_page_in
+from .links import CANCEL_SALT, CONFIRM_SALT, InvalidLink, registration_from_token
 from .models import Registration
 
 
@@ -14,7 +15,7 @@ def _render(request, template, status=200, **context):
 
 
 def _event_of(registration):
-    form_page = form_page_in(registration.language, registration.page.specific)
+    form_page = form_page_in(registration.language, registration.page.specific.owning_form)
     return form_page.get_parent().specific
 
 
@@ -25,17 +26,17 @@ def _invalid_link(request):
 @require_http_methods(["GET", "POST"])
 def cancel(request, token):
     try:
-        registration = registrations.registration_from_token(token, registrations.CANCEL_SALT)
-    except registrations.InvalidLink:
+        registration = registration_from_token(token, CANCEL_SALT)
+    except InvalidLink:
         return _invalid_link(request)
     event = _event_of(registration)
     done = None
     if request.method == "POST":
         if request.POST.get("action") == "delete":
-            registrations.delete(registration)
+            service.delete(registration)
             done = "deleted"
         else:
-            registration = registrations.cancel(registration)
+            registration = service.cancel(registration)
             done = "cancelled"
     return _render(
         request,
@@ -50,15 +51,15 @@ def cancel(request, token):
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
     try:
-        registration = registrations.registration_from_token(token, registrations.CONFIRM_SALT)
-    except registrations.InvalidLink:
+        registration = registration_from_token(token, CONFIRM_SALT)
+    except InvalidLink:
         return _invalid_link(request)
     event = _event_of(registration)
     # An expired confirmation gives its place back as soon as its link is opened.
     if registration.status == Registration.Status.UNCONFIRMED and (
         request.method == "POST" or registration.confirmation_has_expired
     ):
-        registration = registrations.confirm(registration)
+        registration = service.confirm(registration)
     return _render(
         request,
         "registration_confirm.html",

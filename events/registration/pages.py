@@ -1,38 +1,49 @@
+"""The registration form page editors build below an event, in German and its translations."""
+
 from django import forms
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import get_language_info, pgettext_lazy
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
 )
-from wagtail.contrib.forms.models import (
-    AbstractEmailForm,
-    AbstractFormField,
-    AbstractFormSubmission,
-)
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
-from events.registration_form import DEFAULT_CONSENT_TEXT, build_form_class, consent_label
 from home.models import SiteSettings
 from speakers.api import HeadlessPreviewMixin
 
-from ..state_changes import next_state_change
+from . import service
+from .form import DEFAULT_CONSENT_TEXT, build_form_class, consent_label
+from .models import ORGANISERS_GROUP, Registration, places_taken
 
-# Members of this group may see the registrations of the forms that name them as organisers.
-ORGANISERS_GROUP = "Veranstaltungsorganisation"
+# What the owner (the German form page) decides for every language. A translation keeps a copy of
+# these columns, as wagtail-localize made it, but nothing reads the copy.
+OWNED_BY_THE_SOURCE = (
+    "registration_opens",
+    "registration_closes",
+    "capacity",
+    "double_opt_in",
+    "confirmation_hours",
+    "retention_days",
+    "organisers",
+)
+SET_IN_THE_SOURCE = _(
+    "Set in the %(language)s version of this form (“%(title)s”) and valid for every language."
+)
 
 
 class RegistrationFormField(TranslatableMixin, AbstractFormField):
@@ -49,12 +60,41 @@ class RegistrationFormField(TranslatableMixin, AbstractFormField):
     override_translatable_fields = [SynchronizedField("clean_name")]
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        app_label = "events"
         verbose_name = _("form field")
         verbose_name_plural = _("form fields")
 
 
+class RegistrationFormPageForm(WagtailAdminPageForm):
+    """On a translation, the owner's fields are shown read-only, with the owner's values and a
+    note saying where they are set; a disabled field ignores whatever is posted for it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        page = self.instance
+        if page.pk is None or page.owning_form.pk == page.pk:
+            return
+        owner = page.owning_form
+        note = SET_IN_THE_SOURCE % {
+            "language": get_language_info(owner.locale.language_code)["name_translated"],
+            "title": owner.title,
+        }
+        for name in OWNED_BY_THE_SOURCE:
+            field = self.fields.get(name)
+            if field is None:
+                continue
+            field.disabled = True
+            field.required = False
+            field.help_text = note
+            value = getattr(owner, name)
+            self.initial[name] = list(value.all()) if name == "organisers" else value
+
+
 class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
-    """The registration form of an event, built by editors from Wagtail's form fields."""
+    """The registration form of an event, built by editors from Wagtail's form fields.
+
+    The German page owns the event's registration (see `owner`); a translation adds its texts.
+    """
 
     registration_opens = models.DateTimeField(
         _("registration opens"), null=True, blank=True, help_text=_("Empty: open right away.")
@@ -120,6 +160,10 @@ class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
                 FieldRowPanel([FieldPanel("double_opt_in"), FieldPanel("confirmation_hours")]),
             ],
             heading=_("Registration period and places"),
+            help_text=_(
+                "Set in German, valid for every language: the English and Ukrainian forms show "
+                "these values and follow every change at once."
+            ),
         ),
         FieldPanel("consent_text"),
         FieldPanel("introduction"),
@@ -144,6 +188,7 @@ class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
     ]
 
     settings_panels = AbstractEmailForm.settings_panels + [
+        FieldPanel("retention_days"),
         FieldPanel("organisers", widget=forms.CheckboxSelectMultiple),
     ]
 
@@ -151,7 +196,10 @@ class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
     subpage_types = []
     max_count_per_parent = 1
 
+    base_form_class = RegistrationFormPageForm
+
     class Meta:
+        app_label = "events"
         verbose_name = _("registration form")
         verbose_name_plural = _("registration forms")
 
@@ -166,49 +214,80 @@ class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
                 {"registration_closes": _("Registration must close after it opens.")}
             )
 
+    @cached_property
+    def owning_form(self):
+        """The German form page, which owns the event's registration in every language: its
+        schedule, places, double opt-in, retention period, organisers and registrations.
+
+        A form without a German version (created in another language) owns itself.
+        """
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        owner = (
+            RegistrationFormPage.objects.filter(
+                translation_key=self.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .select_related("locale")
+            .first()
+        )
+        return owner or self
+
     @property
     def has_opened(self):
-        return self.registration_opens is None or self.registration_opens <= timezone.now()
+        opens = self.owning_form.registration_opens
+        return opens is None or opens <= timezone.now()
 
     @property
     def has_closed(self):
-        return self.registration_closes <= timezone.now()
+        return self.owning_form.registration_closes <= timezone.now()
 
     @property
     def is_open(self):
         return self.has_opened and not self.has_closed
 
+    @cached_property
+    def places_taken(self):
+        """Places taken at the event, in every language together."""
+        return places_taken(self.owning_form)
+
+    @property
+    def is_full(self):
+        capacity = self.owning_form.capacity
+        return capacity is not None and self.places_taken >= capacity
+
+    @property
+    def state(self):
+        """not_yet_open, closed, waiting_list (open, but every place is taken) or open."""
+        if not self.has_opened:
+            return "not_yet_open"
+        if self.has_closed:
+            return "closed"
+        if self.is_full:
+            return "waiting_list"
+        return "open"
+
     def cache_expires_at(self):
         """When this form next opens or closes, or its event becomes past."""
-        event_model = apps.get_model("events", "EventPage")
-        return next_state_change(
-            event_model.objects.parent_of(self), type(self).objects.filter(pk=self.pk)
-        )
+        now = timezone.now()
+        owner = self.owning_form
+        moments = [owner.registration_opens, owner.registration_closes, self.event.end]
+        return min((moment for moment in moments if moment and moment > now), default=None)
+
+    @cached_property
+    def event(self):
+        return self.get_parent().specific
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["event"] = self.get_parent().specific
+        context["event"] = self.event
         return context
-
-    @cached_property
-    def source_form_page(self):
-        """The German form page, against which every language's registrations are stored."""
-        if self.locale.language_code == settings.LANGUAGE_CODE:
-            return self
-        source = (
-            RegistrationFormPage.objects.filter(
-                translation_key=self.translation_key, locale=Locale.get_default()
-            )
-            .select_related("locale")
-            .first()
-        )
-        return source or self
 
     def get_submission_class(self):
         return Registration
 
     def get_submissions(self):
-        return Registration.objects.filter(page_id=self.source_form_page.pk)
+        return Registration.objects.of(self.owning_form)
 
     @cached_property
     def email_field_name(self):
@@ -218,24 +297,6 @@ class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
             if field.field_type == "email":
                 return field.clean_name
         return "email"
-
-    def places_taken(self):
-        return (
-            Registration.objects.filter(page_id=self.source_form_page.pk)
-            .filter(
-                models.Q(status=Registration.Status.CONFIRMED)
-                | models.Q(
-                    status=Registration.Status.UNCONFIRMED,
-                    confirmation_expires_at__gt=timezone.now(),
-                )
-            )
-            .count()
-        )
-
-    @property
-    def is_full(self):
-        capacity = self.source_form_page.capacity
-        return capacity is not None and self.places_taken() >= capacity
 
     def get_form_class(self):
         return build_form_class(self.get_form_fields())
@@ -255,24 +316,16 @@ class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
         return form
 
     def process_form_submission(self, form):
-        # Imported here: events.registrations imports these models.
-        from events.registrations import register
-
-        return register(self, form, self.locale.language_code)
+        return service.register(self, form)
 
     def render_landing_page(self, request, form_submission=None, *args, **kwargs):
         response = super().render_landing_page(request, form_submission, *args, **kwargs)
         response.context_data["registration"] = form_submission
         return response
 
-    def _render_form(self, request, form=None, status=200, **extra):
-        context = self.get_context(request)
-        context["form"] = form
-        context.update(extra)
-        return TemplateResponse(request, self.get_template(request), context, status=status)
-
     def get_submissions_list_view_class(self):
-        from events.registration_admin import RegistrationSubmissionsListView
+        # Imported here: Wagtail's admin views cannot be imported while the models load.
+        from .admin import RegistrationSubmissionsListView
 
         return RegistrationSubmissionsListView
 
@@ -285,87 +338,16 @@ class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
         ]
 
     def serve(self, request, *args, **kwargs):
-        # Imported here: events.registrations imports these models.
-        from events.registrations import AlreadyRegistered, too_many_submissions
-
         if request.method != "POST":
             return super().serve(request, *args, **kwargs)
-        if too_many_submissions(request):
-            return self._render_form(request, status=429, rate_limited=True)
-        # The template shows no form outside the registration period; a form sent anyway (from a
-        # page opened before the deadline) is refused here, before anything is stored or mailed.
-        if not self.is_open:
-            return self._render_form(request, status=403, submission_refused=True)
-        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
-        if form.is_valid():
-            try:
-                registration = self.process_form_submission(form)
-            except AlreadyRegistered:
-                form.add_error(self.email_field_name, ALREADY_REGISTERED)
-            else:
-                return self.render_landing_page(request, registration, *args, **kwargs)
-        return self._render_form(request, form)
-
-
-ALREADY_REGISTERED = _(
-    "This e-mail address is already registered for this event. To cancel that registration, "
-    "use the link in its confirmation e-mail."
-)
-
-
-class Registration(AbstractFormSubmission):
-    """One person's registration for an event, in whichever language they registered.
-
-    All languages' forms store their registrations against the German form page, so an event has
-    one list and one count of places.
-    """
-
-    class Status(models.TextChoices):
-        UNCONFIRMED = "unconfirmed", _("Awaiting e-mail confirmation")
-        CONFIRMED = "confirmed", _("Confirmed")
-        WAITING_LIST = "waiting_list", _("Waiting list")
-        CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled")
-
-    language = models.CharField(_("language"), max_length=10)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.CONFIRMED
-    )
-    email = models.EmailField(_("e-mail"), max_length=254)
-    consent_text = models.TextField(_("consent given to"), blank=True)
-    confirmation_expires_at = models.DateTimeField(_("confirmation expires"), null=True, blank=True)
-    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
-    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("registration")
-        verbose_name_plural = _("registrations")
-        ordering = ["submit_time"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["page", "email"],
-                condition=~models.Q(status="cancelled"),
-                name="events_one_active_registration_per_email",
-            )
-        ]
-
-    @property
-    def confirmation_has_expired(self):
-        return (
-            self.confirmation_expires_at is not None
-            and self.confirmation_expires_at <= timezone.now()
+        submission = service.submit(request, self, request.POST, request.FILES)
+        if submission.accepted:
+            return self.render_landing_page(request, submission.registration, *args, **kwargs)
+        # A refused form keeps what was typed; outside the registration period the template shows
+        # no form, only why nothing was saved.
+        status = {"rate_limited": 429, "not_open": 403, "closed": 403}.get(
+            submission.refused_because, 200
         )
-
-    def get_data(self):
-        return {
-            **super().get_data(),
-            "language": language_name(self.language),
-            "status": self.get_status_display(),
-        }
-
-
-def language_name(code):
-    """The language's name in the admin's language, or its code if Django does not know it."""
-    try:
-        return get_language_info(code)["name_translated"]
-    except KeyError:
-        return code
+        context = self.get_context(request)
+        context.update(form=submission.form, submission=submission)
+        return TemplateResponse(request, self.get_template(request), context, status=status)

@@ -3,7 +3,7 @@ endpoint (without one, so a 404 stays a 404)."""
 
 from django.urls import path
 
-from . import registration_api, views
+from . import api, views
 
 link_urlpatterns = [
     path("registration/cancel/<str:token>/", views.cancel, name="registration_cancel"),
@@ -11,5 +11,5 @@ link_urlpatterns = [
 ]
 
 api_urlpatterns = [
-    path("api/registrations/<int:page_id>/", registration_api.register, name="registration_api"),
+    path("api/registrations/<int:page_id>/", api.register, name="registration_api"),
 ]

@@ -10,7 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.contrib.forms.utils import get_forms_for_user
 
-from .models.registration import ORGANISERS_GROUP
+from .models import ORGANISERS_GROUP
 
 # Views an organiser needs to log in, look after their account and reach the forms index.
 OPEN_TO_ORGANISERS = {
