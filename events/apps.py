@@ -7,3 +7,20 @@ class EventsConfig(AppConfig):
 
     name = "events"
     verbose_name = _("Events")
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from .models import EventPage, RegistrationFormPage
+        from .registration import publishing
+
+        page_published.connect(
+            publishing.form_published,
+            sender=RegistrationFormPage,
+            dispatch_uid="events_registration_form_published",
+        )
+        page_published.connect(
+            publishing.event_published,
+            sender=EventPage,
+            dispatch_uid="events_event_published",
+        )

@@ -78,7 +78,7 @@ class DatabaseUnavailableMiddleware:
         if not isinstance(exception, DATABASE_UNAVAILABLE):
             return None
         logger.error("Database unavailable: %s: %s", type(exception).__name__, exception)
-        return maintenance_response()
+        return maintenance_response(request)
 
 
 def headless_preview_origins():

@@ -14,6 +14,7 @@ from .api import urlpatterns as api_urlpatterns
 from .search import search
 from .sitemaps import TranslatedPagesSitemap
 
+handler400 = "reallabor_site.views.bad_request"
 handler500 = "reallabor_site.views.server_error"
 
 urlpatterns = [

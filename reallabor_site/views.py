@@ -20,12 +20,25 @@ DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 MAINTENANCE_RETRY_AFTER_SECONDS = 60
 
 
-def maintenance_response():
-    """503 with the maintenance page, which needs no database.
+API_PREFIX = "/api/"
+
+
+def is_api_request(request):
+    """API clients read JSON: every error under /api/ is answered in JSON, never in HTML."""
+    return request is not None and request.path_info.startswith(API_PREFIX)
+
+
+def maintenance_response(request=None):
+    """503 with the maintenance page (JSON under /api/), which needs no database.
 
     It is rendered without the request, so no session, user or site setting is looked up.
     """
-    response = HttpResponse(loader.render_to_string("503.html"), status=503)
+    if is_api_request(request):
+        response = JsonResponse(
+            {"error": "The service is briefly unavailable. Please try again later."}, status=503
+        )
+    else:
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
     response["Retry-After"] = str(MAINTENANCE_RETRY_AFTER_SECONDS)
     add_never_cache_headers(response)
     return response
@@ -38,8 +51,17 @@ def server_error(request):
     e.g. while Django renders the 404 page.
     """
     if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
-        return maintenance_response()
+        return maintenance_response(request)
+    if is_api_request(request):
+        return JsonResponse({"error": "Internal server error"}, status=500)
     return defaults.server_error(request)
+
+
+def bad_request(request, exception):
+    """handler400: Django's page, or JSON under /api/ (a body too large to read, for example)."""
+    if is_api_request(request):
+        return JsonResponse({"error": "Bad request"}, status=400)
+    return defaults.bad_request(request, exception)
 
 
 def _database_state():

@@ -1,10 +1,11 @@
 """POST /api/registrations/<form page id>/: the headless registration endpoint."""
 
 import json
-from unittest import skipUnless
+from unittest import mock, skipUnless
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import OperationalError
 from django.test import Client, override_settings
 
 from events.models import Registration
@@ -144,3 +145,77 @@ class RegistrationApiTests(RegistrationTestCase):
         self.post(payload(email="a@example.org"))
         response = self.post(payload(email="b@example.org"))
         self.assertEqual(response.json(), {"status": "waiting_list"})
+
+
+@override_settings(REGISTRATION_API_ALLOWED_ORIGINS=[ORIGIN])
+class RobustEndpointTests(RegistrationTestCase):
+    """Bodies no form would send get a JSON answer that says what is wrong, never a 500."""
+
+    def post_raw(self, body, page=None, content_type="application/json"):
+        page = page or self.form
+        return self.client.post(
+            f"/api/registrations/{page.pk}/", body, content_type=content_type, HTTP_ORIGIN=ORIGIN
+        )
+
+    def test_deeply_nested_json_answers_400_json(self):
+        body = '{"vorname": ' + "[" * 1000 + "]" * 1000 + "}"
+        self.assertLess(len(body), 2100)
+        response = self.post_raw(body)
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(response["Content-Type"], "application/json")
+        self.assertIn("error", response.json())
+
+    def test_objects_where_text_is_expected_answer_400_naming_the_field(self):
+        response = self.post_raw(json.dumps(payload(vorname={"first": "Olena"})))
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(list(response.json()["errors"]), ["vorname"])
+        self.assertFalse(Registration.objects.exists())
+
+    def test_numbers_where_text_is_expected_are_taken_as_text(self):
+        response = self.post_raw(json.dumps(payload(nachname=42)))
+        self.assertEqual(response.status_code, 201)
+        self.assertEqual(Registration.objects.get().form_data["nachname"], "42")
+
+    def test_errors_are_in_the_pages_language(self):
+        response = self.post_raw(json.dumps(payload(vorname=[{"a": 1}])), page=self.form_uk)
+        self.assertEqual(
+            response.json()["errors"]["vorname"],
+            ["Вкажіть текст, число, true або false чи список текстів."],
+        )
+
+    def test_unknown_language_answers_400_naming_the_languages(self):
+        response = self.post_raw(json.dumps(payload(language="fr")))
+        self.assertEqual(response.status_code, 400)
+        (message,) = response.json()["errors"]["language"]
+        self.assertIn("de, en, uk", message)
+        self.assertFalse(Registration.objects.exists())
+
+    def test_three_megabyte_body_answers_413_json(self):
+        body = json.dumps(payload(anmerkungen="x" * 3_000_000))
+        response = self.post_raw(body)
+        self.assertEqual(response.status_code, 413)
+        self.assertIn("error", response.json())
+
+    def test_huge_form_encoded_body_answers_413_json(self):
+        response = self.post_raw(
+            "anmerkungen=" + "x" * 3_000_000, content_type="application/x-www-form-urlencoded"
+        )
+        self.assertEqual(response.status_code, 413)
+        self.assertEqual(response["Content-Type"], "application/json")
+
+    def test_get_answers_405_json(self):
+        response = self.client.get(f"/api/registrations/{self.form.pk}/")
+        self.assertEqual(response.status_code, 405)
+        self.assertEqual(response["Allow"], "POST")
+        self.assertIn("error", response.json())
+
+    def test_unreachable_database_answers_503_json_with_retry_after(self):
+        with mock.patch(
+            "events.registration.api.RegistrationFormPage.objects.live",
+            side_effect=OperationalError("gone"),
+        ):
+            response = self.post_raw(json.dumps(payload()))
+        self.assertEqual(response.status_code, 503)
+        self.assertEqual(response["Content-Type"], "application/json")
+        self.assertIn("Retry-After", response)
+        self.assertIn("error", response.json())

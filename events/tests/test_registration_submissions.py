@@ -220,6 +220,34 @@ class RateLimitTests(RegistrationTestCase):
         self.assertNotEqual(response.status_code, 429)
         self.assertEqual(self.registrations().count(), 4)
 
+    def test_typos_do_not_count_against_the_limit(self):
+        for _attempt in range(6):
+            response = self.submit(email="not-an-address")
+            self.assertEqual(response.status_code, 200)
+        response = self.submit(email="olena.koval@example.org")
+        self.assertContains(response, "Vielen Dank für Ihre Anmeldung")
+        self.assertEqual(self.registrations().count(), 1)
+
+    def test_refused_post_keeps_what_was_typed_and_says_why(self):
+        for number in range(3):
+            self.submit(email=f"p{number}@example.org")
+        response = self.submit(self.form_uk, email="p4@example.org", vorname="Остап")
+        self.assertEqual(response.status_code, 429)
+        self.assertContains(response, 'value="Остап"', status_code=429)
+        self.assertContains(response, 'value="p4@example.org"', status_code=429)
+        self.assertContains(response, "Нічого не збережено", status_code=429)
+
+
+@override_settings(REGISTRATION_ATTEMPT_RATE="20/h")
+class BotTests(RegistrationTestCase):
+    def test_a_bot_posting_again_and_again_from_one_address_is_stopped(self):
+        statuses = [self.submit(email=f"bot{n}").status_code for n in range(25)]
+        self.assertEqual(statuses[:20], [200] * 20)
+        self.assertEqual(statuses[20:], [429] * 5)
+        response = self.submit(email="valid@example.org")
+        self.assertEqual(response.status_code, 429)
+        self.assertEqual(self.registrations().count(), 0)
+
 
 class TranslatedFormTests(RegistrationTestCase):
     def test_ukrainian_form_shows_the_ukrainian_consent_text(self):
