@@ -14,7 +14,7 @@ unless exactly 100 are confirmed, 200 wait and no answer was a 5xx.
 
 Prints the figures and writes them to bench/results.md (--rush-only keeps its page table).
 
-    .venv/bin/python bench/load.py [--requests 400] [--concurrency 8] [--rush-concurrency 16]
+    .venv/bin/python bench/load.py [--requests 400] [--concurrency 8] [--rush-concurrency 8]
     .venv/bin/python bench/load.py --rush-only
 
 The load generator is a pool of threads, each with one keep-alive HTTP connection, that sends a
@@ -62,7 +62,9 @@ API_EVENT_LIST = "/api/v2/pages/?type=events.EventPage"
 RUSH_VISITORS = 300
 RUSH_PLACES = 100
 RUSH_SECONDS = 60
-RUSH_CONCURRENCY = 16
+# As many visitors at a time as gunicorn has threads: more would not load the server harder, only
+# queue in front of it, and the latencies would measure the queue (and risk the 60 s).
+RUSH_CONCURRENCY = WORKERS * THREADS
 REQUEST_TIMEOUT = 30
 # The site counts registrations per client address; without TRUSTED_PROXIES that is the
 # connecting address, so visitor n connects from FIRST_VISITOR_ADDRESS + n (all of 127.0.0.0/8
