@@ -4,9 +4,18 @@ For SQLite (a temporary file) and, when it answers, PostgreSQL (a temporary data
 dropped afterwards), with the page cache on and off: requests per second and p50/p95 latency of a
 trivial view (the limit of this stack on this machine), Wagtail's routing alone with a constant
 body (the floor of any uncached Wagtail page), the home page, an event page and a speaker
-page, each also as a ratio to the trivial view. Prints the table and writes it to bench/results.md.
+page, each also as a ratio to the trivial view.
 
-    .venv/bin/python bench/load.py [--requests 400] [--concurrency 8]
+Then a registration rush on PostgreSQL (skipped when it does not answer): the seed event moved
+into the future, its German form with 100 places, and 300 visitors, each from its own loopback
+address, who load the form page and register. It prints the latency of both steps, registrations
+per second and the confirmed and waiting-list counts from the database, and fails (exit status 1)
+unless exactly 100 are confirmed, 200 wait and no answer was a 5xx.
+
+Prints the figures and writes them to bench/results.md (--rush-only keeps its page table).
+
+    .venv/bin/python bench/load.py [--requests 400] [--concurrency 8] [--rush-concurrency 8]
+    .venv/bin/python bench/load.py --rush-only
 
 The load generator is a pool of threads, each with one keep-alive HTTP connection, that sends a
 fixed number of requests and stops: it needs no extra dependency (locust would bring gevent and a
@@ -14,6 +23,7 @@ web UI) and its own cost is small next to a Django request.
 """
 
 import argparse
+import ipaddress
 import json
 import os
 import platform
@@ -27,9 +37,14 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
+from contextlib import contextmanager
 from datetime import UTC, datetime
+from html.parser import HTMLParser
 from http.client import HTTPConnection
+from http.cookies import SimpleCookie
 from pathlib import Path
+from urllib.parse import urlencode
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -41,6 +56,21 @@ TRIVIAL_URL = "/bench/trivial/"
 # Wagtail's routing and view-restriction check for the event page, with a constant body.
 WAGTAIL_FLOOR_URL = "/bench/wagtail-floor/"
 API_EVENT_LIST = "/api/v2/pages/?type=events.EventPage"
+
+# The registration rush: this many visitors for this many places, started within RUSH_SECONDS
+# (a visitor not started by then is not started at all), each request given REQUEST_TIMEOUT.
+RUSH_VISITORS = 300
+RUSH_PLACES = 100
+RUSH_SECONDS = 60
+# As many visitors at a time as gunicorn has threads: more would not load the server harder, only
+# queue in front of it, and the latencies would measure the queue (and risk the 60 s).
+RUSH_CONCURRENCY = WORKERS * THREADS
+REQUEST_TIMEOUT = 30
+# The site counts registrations per client address; without TRUSTED_PROXIES that is the
+# connecting address, so visitor n connects from FIRST_VISITOR_ADDRESS + n (all of 127.0.0.0/8
+# is loopback on Linux).
+FIRST_VISITOR_ADDRESS = ipaddress.ip_address("127.0.0.2")
+RUSH_HEADING = "## Registration rush"
 
 FIND_URLS = """
 import json
@@ -57,6 +87,54 @@ print(json.dumps({
     "event page": path_of(EventPage),
     "speaker page": path_of(SpeakerPage),
 }))
+"""
+
+# The seed event becomes upcoming and its German form opens with RUSH_PLACES places. Only the
+# German form is changed: it owns the schedule and the places, and the rush uses only it.
+PREPARE_RUSH = """
+import json
+import os
+from datetime import timedelta
+
+from django.apps import apps
+from django.conf import settings
+from django.utils import timezone
+
+# By app label: the registration models may move within the events app.
+RegistrationFormPage = apps.get_model("events", "RegistrationFormPage")
+
+form_page = RegistrationFormPage.objects.live().get(
+    locale__language_code=settings.LANGUAGE_CODE, alias_of=None
+)
+event = form_page.get_parent().specific
+now = timezone.now()
+event.start = now + timedelta(days=30)
+event.end = event.start + timedelta(hours=4)
+event.save_revision().publish()
+form_page.registration_opens = None
+form_page.registration_closes = now + timedelta(days=14)
+form_page.capacity = int(os.environ["RUSH_PLACES"])
+form_page.double_opt_in = False
+form_page.save_revision().publish()
+print(json.dumps({"path": form_page.get_url_parts()[2], "page_id": form_page.pk}))
+"""
+
+COUNT_REGISTRATIONS = """
+import json
+import os
+
+from django.apps import apps
+from django.db.models import Count
+
+Registration = apps.get_model("events", "Registration")
+# order_by(): the model's default ordering would otherwise split the groups by submit time.
+counts = (
+    Registration.objects.filter(page_id=int(os.environ["RUSH_PAGE_ID"]))
+    .order_by()
+    .values("status")
+    .annotate(number=Count("pk"))
+)
+print(json.dumps({row["status"]: row["number"] for row in counts}))
 """
 
 
@@ -81,6 +159,17 @@ def postgres_admin(statement):
         connection.execute(statement)
 
 
+@contextmanager
+def temporary_postgres(purpose):
+    """A new PostgreSQL database for one measurement, dropped afterwards; yields its URL."""
+    name = f"reallabor_{purpose}_{os.getpid()}"
+    postgres_admin(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{POSTGRES_SERVER}/{name}"
+    finally:
+        postgres_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def manage(env, *args):
     result = subprocess.run(
         [PYTHON, "manage.py", *args],
@@ -91,6 +180,11 @@ def manage(env, *args):
         text=True,
     )
     return result.stdout
+
+
+def shell_json(env, script):
+    """Run a script in `manage.py shell` and return the JSON it prints last."""
+    return json.loads(manage(env, "shell", "-v", "0", "-c", script).strip().splitlines()[-1])
 
 
 def base_env(database_url, static_root):
@@ -106,6 +200,13 @@ def base_env(database_url, static_root):
         # The page cache lives in each worker's memory unless REDIS_URL is set by the caller.
         "PYTHONUNBUFFERED": "1",
     }
+
+
+def prepare_database(env):
+    """Tables, the seed content and the static files the production settings serve."""
+    manage(env, "migrate", "--noinput")
+    manage(env, "load_reallabor_content")
+    manage(env, "collectstatic", "--noinput")
 
 
 class Server:
@@ -167,6 +268,14 @@ def get(port, path):
         connection.close()
 
 
+def percentiles(latencies):
+    """p50 and p95 in milliseconds."""
+    if len(latencies) < 2:
+        return (latencies[0] * 1000,) * 2 if latencies else (float("nan"),) * 2
+    quantiles = statistics.quantiles(latencies, n=100)
+    return quantiles[49] * 1000, quantiles[94] * 1000
+
+
 def drive(port, path, requests, concurrency):
     """Send `requests` GETs for `path` from `concurrency` threads; return the measurements."""
     latencies, failures, hits = [], [], 0
@@ -202,11 +311,11 @@ def drive(port, path, requests, concurrency):
     for thread in threads:
         thread.join()
     duration = time.perf_counter() - started
-    quantiles = statistics.quantiles(latencies, n=100)
+    p50, p95 = percentiles(latencies)
     return {
         "rps": len(latencies) / duration,
-        "p50": quantiles[49] * 1000,
-        "p95": quantiles[94] * 1000,
+        "p50": p50,
+        "p95": p95,
         "failures": len(failures),
         "hits": hits,
         "requests": len(latencies),
@@ -216,10 +325,8 @@ def drive(port, path, requests, concurrency):
 def measure_database(label, database_url, workdir, args):
     static_root = workdir / "static"
     env = base_env(database_url, static_root)
-    manage(env, "migrate", "--noinput")
-    manage(env, "load_reallabor_content")
-    manage(env, "collectstatic", "--noinput")
-    targets = json.loads(manage(env, "shell", "-v", "0", "-c", FIND_URLS).strip().splitlines()[-1])
+    prepare_database(env)
+    targets = shell_json(env, FIND_URLS)
     rows = []
     for cache_label, seconds in (("on", "300"), ("off", "0")):
         # "off" turns off the API's response cache too, so the API row measures a real miss.
@@ -243,6 +350,22 @@ def measure_database(label, database_url, workdir, args):
         finally:
             server.stop()
     return rows
+
+
+def measure_pages(workdir, args):
+    """The page table on SQLite and PostgreSQL; returns its rows and notes."""
+    notes = []
+    print(HEADER)
+    print(RULE)
+    rows = measure_database("SQLite", f"sqlite:///{workdir / 'bench.sqlite3'}", workdir, args)
+    if postgres_reachable():
+        with temporary_postgres("bench") as database_url:
+            rows += measure_database("PostgreSQL", database_url, workdir, args)
+    else:
+        notes.append("PostgreSQL at 127.0.0.1:5432 did not answer; only SQLite was measured.")
+    if not any(row["page"] == "API event list" for row in rows):
+        notes.append(f"No API event list row: {API_EVENT_LIST} does not exist on this branch.")
+    return rows, notes
 
 
 def trivial_rps(row, rows):
@@ -271,9 +394,295 @@ def format_row(row, rows):
     )
 
 
-def write_results(rows, args, notes):
+class PostFormParser(HTMLParser):
+    """The fields of a page's first POST form, as a browser sees them."""
+
+    def __init__(self):
+        super().__init__()
+        self.action = None
+        self.fields = []
+        self._state = "before"
+        self._select = None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "form" and self._state == "before":
+            if (attributes.get("method") or "").lower() == "post":
+                self._state = "inside"
+                self.action = attributes.get("action")
+        elif self._state != "inside":
+            return
+        elif tag in ("input", "select", "textarea") and attributes.get("name"):
+            field = {
+                "tag": tag,
+                "name": attributes["name"],
+                "type": (attributes.get("type") or "text").lower() if tag == "input" else tag,
+                "required": "required" in attributes,
+                "value": attributes.get("value"),
+                "options": [],
+            }
+            self.fields.append(field)
+            self._select = field if tag == "select" else None
+        elif tag == "option" and self._select is not None:
+            self._select["options"].append(attributes.get("value") or "")
+
+    def handle_endtag(self, tag):
+        if tag == "form" and self._state == "inside":
+            self._state = "after"
+        elif tag == "select":
+            self._select = None
+
+
+def post_form(html):
+    parser = PostFormParser()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+def registration_data(fields, number):
+    """What visitor `number` fills in: every required field, a distinct e-mail address, the
+    consent, the hidden CSRF token; optional fields (the honeypot among them) stay empty."""
+    data = {}
+    for field in fields:
+        name, kind = field["name"], field["type"]
+        if kind == "hidden":
+            data.setdefault(name, field["value"] or "")
+        elif kind == "email":
+            data.setdefault(name, f"rush-{number}@example.org")
+        elif not field["required"]:
+            continue
+        elif kind in ("checkbox", "radio"):
+            data.setdefault(name, field["value"] or "on")
+        elif kind == "select":
+            data.setdefault(name, next((value for value in field["options"] if value), ""))
+        else:
+            data.setdefault(name, f"Rush {number}")
+    return data
+
+
+def visit(port, path, number):
+    """One visitor: load the form page from its own address, then register with what it shows."""
+    address = str(FIRST_VISITOR_ADDRESS + number)
+    result = {"get_status": None, "post_status": None}
+    connection = HTTPConnection(
+        "127.0.0.1", port, timeout=REQUEST_TIMEOUT, source_address=(address, 0)
+    )
+    try:
+        started = time.perf_counter()
+        connection.request("GET", path)
+        response = connection.getresponse()
+        page = response.read().decode(errors="replace")
+        result["get_seconds"] = time.perf_counter() - started
+        result["get_status"] = response.status
+        if response.status != 200:
+            result["outcome"] = f"form page answered {response.status}"
+            return result
+        form = post_form(page)
+        cookies = SimpleCookie()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            cookies.load(header)
+        if not form.fields or "csrftoken" not in cookies:
+            result["outcome"] = "no form or no CSRF cookie on the form page"
+            return result
+        origin = f"http://127.0.0.1:{port}"
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"csrftoken={cookies['csrftoken'].value}",
+            "Origin": origin,
+            "Referer": origin + path,
+        }
+        body = urlencode(registration_data(form.fields, number))
+        started = time.perf_counter()
+        connection.request("POST", form.action or path, body, headers)
+        response = connection.getresponse()
+        answer = response.read().decode(errors="replace")
+        result["post_seconds"] = time.perf_counter() - started
+        result["post_status"] = response.status
+        if response.status != 200:
+            result["outcome"] = f"registration answered {response.status}"
+        elif post_form(answer).fields:
+            # A refused registration shows the form again; the thank-you page has none.
+            result["outcome"] = "registration refused, the form shown again"
+        else:
+            result["outcome"] = "registered"
+    except OSError as error:
+        result["outcome"] = f"connection error: {type(error).__name__}"
+    finally:
+        connection.close()
+    return result
+
+
+def rush(port, path, concurrency):
+    """RUSH_VISITORS visitors, `concurrency` at a time, each as soon as a slot is free; none
+    starts after RUSH_SECONDS. Returns the visitors' results and the rush's duration."""
+    results = []
+    lock = threading.Lock()
+    numbers = iter(range(RUSH_VISITORS))
+    started = time.monotonic()
+    deadline = started + RUSH_SECONDS
+
+    def worker():
+        while time.monotonic() < deadline:
+            with lock:
+                number = next(numbers, None)
+            if number is None:
+                return
+            outcome = visit(port, path, number)
+            with lock:
+                results.append(outcome)
+
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results, time.monotonic() - started
+
+
+def registration_rush(workdir, args):
+    """The rush on a temporary PostgreSQL database; None when PostgreSQL does not answer."""
+    if not postgres_reachable():
+        return None
+    log_path = workdir / "rush-gunicorn.log"
+    with temporary_postgres("rush") as database_url:
+        # Without TRUSTED_PROXIES the site counts registrations per connecting address, which is
+        # what the visitors' own addresses rely on.
+        env = {**base_env(database_url, workdir / "static"), "TRUSTED_PROXIES": ""}
+        prepare_database(env)
+        form_page = shell_json({**env, "RUSH_PLACES": str(RUSH_PLACES)}, PREPARE_RUSH)
+        server = Server(env, log_path)
+        try:
+            # Warm up every worker and thread (templates, URL resolvers) with GETs from 127.0.0.1.
+            warm_up = drive(server.port, form_page["path"], WORKERS * THREADS * 4, args.concurrency)
+            visitors, duration = rush(server.port, form_page["path"], args.rush_concurrency)
+        finally:
+            server.stop()
+        counts = shell_json({**env, "RUSH_PAGE_ID": str(form_page["page_id"])}, COUNT_REGISTRATIONS)
+    errors = logged_errors(log_path)
+    if errors:
+        print("\ngunicorn's log, errors (last 40):", file=sys.stderr)
+        print("\n".join(errors[-40:]), file=sys.stderr)
+    return summarise(visitors, duration, counts, warm_up, errors, args.rush_concurrency)
+
+
+def logged_errors(log_path):
+    """The lines of gunicorn's log that report an error: the site's JSON lines at ERROR or above
+    (a registration e-mail that failed answers 200 but logs one), gunicorn's own, tracebacks."""
+    errors = []
+    for line in log_path.read_text(errors="replace").splitlines():
+        try:
+            level = json.loads(line).get("level")
+        except (ValueError, AttributeError):
+            level = None
+        if level in ("ERROR", "CRITICAL") or "[ERROR]" in line or "[CRITICAL]" in line:
+            errors.append(line)
+        elif line.startswith("Traceback"):
+            errors.append(line)
+    return errors
+
+
+def summarise(visitors, duration, counts, warm_up, errors, concurrency):
+    get_p50, get_p95 = percentiles([v["get_seconds"] for v in visitors if "get_seconds" in v])
+    post_p50, post_p95 = percentiles([v["post_seconds"] for v in visitors if "post_seconds" in v])
+    statuses = Counter(
+        status
+        for visitor in visitors
+        for status in (visitor["get_status"], visitor["post_status"])
+        if status is not None
+    )
+    server_errors = sum(number for status, number in statuses.items() if status >= 500)
+    outcomes = Counter(v["outcome"] for v in visitors if v["outcome"] != "registered")
+    confirmed = counts.get("confirmed", 0)
+    waiting = counts.get("waiting_list", 0)
+    failures = []
+    if len(visitors) < RUSH_VISITORS:
+        failures.append(f"only {len(visitors)} of {RUSH_VISITORS} visitors within {RUSH_SECONDS} s")
+    if confirmed != RUSH_PLACES:
+        failures.append(f"{confirmed} confirmed, expected {RUSH_PLACES}")
+    if waiting != RUSH_VISITORS - RUSH_PLACES:
+        failures.append(f"{waiting} on the waiting list, expected {RUSH_VISITORS - RUSH_PLACES}")
+    others = {
+        status: n for status, n in counts.items() if status not in ("confirmed", "waiting_list")
+    }
+    if others:
+        failures.append(f"other registrations in the database: {others}")
+    if server_errors:
+        failures.append(f"{server_errors} answers with a 5xx status")
+    if warm_up["failures"]:
+        failures.append(f"{warm_up['failures']} warm-up GETs of the form page did not answer 200")
+    if errors:
+        failures.append(f"{len(errors)} errors in gunicorn's log")
+    failures += [f"{number} visitors: {outcome}" for outcome, number in outcomes.items()]
+    return {
+        "concurrency": concurrency,
+        "visitors": len(visitors),
+        "duration": duration,
+        "get": (get_p50, get_p95),
+        "post": (post_p50, post_p95),
+        "registrations per second": sum(counts.values()) / duration,
+        "confirmed": confirmed,
+        "waiting": waiting,
+        "server errors": server_errors,
+        "logged errors": len(errors),
+        "statuses": dict(sorted(statuses.items())),
+        "failures": failures,
+    }
+
+
+def rush_lines(result):
+    """The rush's section of bench/results.md, also printed."""
+    if result is None:
+        return [
+            RUSH_HEADING,
+            "",
+            "Not run: PostgreSQL at 127.0.0.1:5432 did not answer.",
+        ]
     load = os.getloadavg()
-    lines = [
+    statuses = ", ".join(f"{number}× {status}" for status, number in result["statuses"].items())
+    verdict = (
+        "**FAIL**: " + "; ".join(result["failures"])
+        if result["failures"]
+        else f"PASS: exactly {RUSH_PLACES} confirmed and {RUSH_VISITORS - RUSH_PLACES} on the "
+        "waiting list, no 5xx."
+    )
+    return [
+        RUSH_HEADING,
+        "",
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.node() or 'this machine'}: "
+        f"{os.cpu_count()} CPUs, load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} "
+        "after the rush.",
+        "",
+        f"PostgreSQL (a temporary database), gunicorn with production settings, {WORKERS} "
+        f"workers × {THREADS} threads (gthread). The seed event moved into the future, its German "
+        f"registration form open with {RUSH_PLACES} places and no double opt-in. "
+        f"{RUSH_VISITORS} visitors, {result['concurrency']} at a time, each starting as soon as "
+        f"one finishes (none after {RUSH_SECONDS} s), after a warm-up of GETs: each connects "
+        f"from its own loopback address ({FIRST_VISITOR_ADDRESS} upwards), loads the German form "
+        "page, keeps its CSRF cookie and token and posts a registration with its own e-mail "
+        "address and every required field. E-mails are built but kept in memory "
+        "(bench/settings.py). Counts read from the database afterwards.",
+        "",
+        "| measure | value |",
+        "|---|---:|",
+        f"| visitors | {result['visitors']} in {result['duration']:.1f} s |",
+        f"| form page (GET) p50 / p95 ms | {result['get'][0]:.1f} / {result['get'][1]:.1f} |",
+        f"| registration (POST) p50 / p95 ms | {result['post'][0]:.1f} / {result['post'][1]:.1f} |",
+        f"| registrations per second | {result['registrations per second']:.1f} |",
+        f"| confirmed | {result['confirmed']} (expected {RUSH_PLACES}) |",
+        f"| waiting list | {result['waiting']} (expected {RUSH_VISITORS - RUSH_PLACES}) |",
+        f"| 5xx answers | {result['server errors']} |",
+        f"| errors in gunicorn's log | {result['logged errors']} |",
+        f"| answers | {statuses or 'none'} |",
+        "",
+        verdict,
+    ]
+
+
+def page_lines(rows, args, notes):
+    """The page table's part of bench/results.md."""
+    load = os.getloadavg()
+    return [
         "# Load benchmark (`make bench`)",
         "",
         f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.node() or 'this machine'}: "
@@ -295,44 +704,58 @@ def write_results(rows, args, notes):
         HEADER,
         RULE,
         *(format_row(row, rows) for row in rows),
-        "",
-        *notes,
+        *([""] + notes if notes else []),
     ]
-    RESULTS.write_text("\n".join(lines) + "\n")
+
+
+def previous_page_lines():
+    """The page table of the last full run, kept by --rush-only."""
+    if not RESULTS.exists():
+        return ["# Load benchmark (`make bench`)", "", "No page table yet: run `make bench`."]
+    text = RESULTS.read_text().split(f"\n{RUSH_HEADING}")[0]
+    return text.rstrip("\n").splitlines()
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument(
+        "--rush-concurrency",
+        type=int,
+        default=RUSH_CONCURRENCY,
+        help="visitors of the registration rush at a time",
+    )
+    parser.add_argument(
+        "--rush-only",
+        action="store_true",
+        help="run only the registration rush; bench/results.md keeps its page table",
+    )
     args = parser.parse_args()
 
-    notes = []
     workdir = Path(tempfile.mkdtemp(prefix="reallabor-bench-"))
-    databases = [("SQLite", f"sqlite:///{workdir / 'bench.sqlite3'}", None)]
-    if postgres_reachable():
-        name = f"reallabor_bench_{os.getpid()}"
-        databases.append(("PostgreSQL", f"{POSTGRES_SERVER}/{name}", name))
-    else:
-        notes.append("PostgreSQL at 127.0.0.1:5432 did not answer; only SQLite was measured.")
-    print(HEADER)
-    print(RULE)
-    rows = []
     try:
-        for label, url, postgres_name in databases:
-            if postgres_name:
-                postgres_admin(f'CREATE DATABASE "{postgres_name}"')
-            try:
-                rows += measure_database(label, url, workdir, args)
-            finally:
-                if postgres_name:
-                    postgres_admin(f'DROP DATABASE IF EXISTS "{postgres_name}" WITH (FORCE)')
+        pages = None
+        if not args.rush_only:
+            rows, notes = measure_pages(workdir, args)
+            pages = page_lines(rows, args, notes)
+        print(f"\nRegistration rush: {RUSH_VISITORS} visitors for {RUSH_PLACES} places", flush=True)
+        result = registration_rush(workdir, args)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    if not any(row["page"] == "API event list" for row in rows):
-        notes.append(f"No API event list row: {API_EVENT_LIST} does not exist on this branch.")
-    write_results(rows, args, notes)
+    section = rush_lines(result)
+    print("\n".join(section[2:]))
+    if result is None and args.rush_only:
+        print("Registration rush skipped; bench/results.md is unchanged.")
+        return
+    RESULTS.write_text("\n".join([*(pages or previous_page_lines()), "", *section]) + "\n")
     print(f"\nWritten to {RESULTS.relative_to(BASE_DIR)}")
+    if result and result["failures"]:
+        print(
+            f"\nFAIL: registration rush: {'; '.join(result['failures'])}",
+            file=sys.stderr,
+        )
+        sys.exit(1)
 
 
 if __name__ == "__main__":
