@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from .models import RegistrationFormPage, Venue
 from .registration.admin import FormsIndexView, RegistrationDeleteSubmissionsView
 from .registration.models import ORGANISERS_GROUP
+from .registration.pages import owning_forms
 
 
 class VenueViewSet(SnippetViewSet):
@@ -27,7 +28,12 @@ def add_forms_the_user_organises(user, editable_forms):
     """Members of the organisers' group also see the forms that name them, in every language."""
     if not user.is_active or not user.groups.filter(name=ORGANISERS_GROUP).exists():
         return editable_forms
-    organised = RegistrationFormPage.objects.filter(organisers=user).values("translation_key")
+    # The German form's organisers count; a translation's copy of the list is never read.
+    organised = (
+        owning_forms(RegistrationFormPage.objects.all())
+        .filter(organisers=user)
+        .values("translation_key")
+    )
     return Page.objects.filter(
         Q(pk__in=editable_forms.values("pk"))
         | Q(pk__in=RegistrationFormPage.objects.filter(translation_key__in=organised).values("pk"))

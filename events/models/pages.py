@@ -42,7 +42,7 @@ from ..formatting import BERLIN
 from ..forms import SPEAKER_LISTED_TWICE, EventPageForm
 from ..localization import EventPeople, localize_venues, snippet_in_locale
 from ..registration.api import RegistrationField
-from ..registration.pages import RegistrationFormPage
+from ..registration.pages import RegistrationFormPage, owning_forms
 from ..state_changes import next_state_change
 from .venues import Venue
 
@@ -130,7 +130,7 @@ class EventIndexPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
     def cache_expires_at(self):
         """When an event of this index ends or its registration opens or closes next."""
         return next_state_change(
-            self.events(), RegistrationFormPage.objects.live().descendant_of(self)
+            self.events(), owning_forms(RegistrationFormPage.objects.live().descendant_of(self))
         )
 
     def route(self, request, path_components):
@@ -367,7 +367,9 @@ class EventPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
     def next_state_change_on_site(cls):
         """The next moment at which any live event or registration changes by time alone, for
         pages that list events from elsewhere (the home page)."""
-        return next_state_change(cls.objects.live(), RegistrationFormPage.objects.live())
+        return next_state_change(
+            cls.objects.live(), owning_forms(RegistrationFormPage.objects.live())
+        )
 
     @path("ics/", name="ics")
     def ics(self, request):

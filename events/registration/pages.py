@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -44,6 +45,20 @@ OWNED_BY_THE_SOURCE = (
 SET_IN_THE_SOURCE = _(
     "Set in the %(language)s version of this form (“%(title)s”) and valid for every language."
 )
+
+
+def owning_forms(forms):
+    """The forms that own the registrations of `forms` (a queryset): their German versions, and
+    those of them that have no German version and so own themselves."""
+    german = Q(locale__language_code=settings.LANGUAGE_CODE)
+    keys = forms.values("translation_key")
+    german_keys = RegistrationFormPage.objects.filter(german, translation_key__in=keys).values(
+        "translation_key"
+    )
+    return RegistrationFormPage.objects.filter(
+        (german & Q(translation_key__in=keys))
+        | (Q(pk__in=forms.values("pk")) & ~Q(translation_key__in=german_keys))
+    )
 
 
 class RegistrationFormField(TranslatableMixin, AbstractFormField):

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from events.models import Registration
 from events.registration.models import ORGANISERS_GROUP
+from home.tests.utils import translate_page
 
 from .registrations import RegistrationsTestCase
 
@@ -171,3 +172,28 @@ class EditorTests(RegistrationsTestCase):
         response = self.client.post(delete_url(self.form_b, registration))
         self.assertEqual(response.status_code, 302)
         self.assertFalse(Registration.objects.filter(pk=registration.pk).exists())
+
+
+class OrganisersSetInGermanTests(RegistrationsTestCase):
+    """The German form's organisers see the event's registrations in every language; a name left
+    on a translation's stale copy of the list opens nothing."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.form_a_uk = translate_page(cls.form_a, "uk", title="Реєстрація")
+        cls.form_a.organisers.set([cls.organiser_b])
+        cls.form_a.save_revision().publish()
+
+    def test_organiser_removed_in_german_loses_access_through_the_translation(self):
+        self.client.force_login(self.organiser_a)
+        self.register(self.form_a, vorname="Olena")
+        for form in (self.form_a, self.form_a_uk):
+            with self.subTest(form=form.locale.language_code):
+                self.assertEqual(self.client.get(submissions_url(form)).status_code, 403)
+
+    def test_organiser_added_in_german_sees_the_list_from_every_language(self):
+        self.client.force_login(self.organiser_b)
+        self.register(self.form_a, vorname="Olena")
+        response = self.client.get(submissions_url(self.form_a_uk), follow=True)
+        self.assertContains(response, "Olena")
