@@ -18,6 +18,7 @@ ATTENDANCE_MODE = {
     "online": "https://schema.org/OnlineEventAttendanceMode",
     "mixed": "https://schema.org/MixedEventAttendanceMode",
 }
+SCHEMA = "https://schema.org/"
 SHARE_IMAGE_SPEC = "fill-1200x630"
 # Every "@" except those of the JSON-LD keywords "@context" and "@type".
 KEYWORD_AT = re.compile(r'@(?!(?:context|type)")')
@@ -46,6 +47,8 @@ def event_data(event, request):
     performers = [_person(appearance.speaker, request) for appearance in event.people.speakers]
     if performers:
         data["performer"] = performers
+    if event.registration_page is not None:
+        data["offers"] = _offer(event.registration_page, request)
     if event.image:
         rendition = event.image.get_rendition(SHARE_IMAGE_SPEC)
         data["image"] = request.build_absolute_uri(rendition.url)
@@ -87,6 +90,38 @@ def _locations(event, url):
     if event.attendance_mode in ("online", "mixed"):
         places.append({"@type": "VirtualLocation", "url": url})
     return places[0] if len(places) == 1 else places
+
+
+def _offer(registration, request):
+    """Registration as a free offer, with the owner's dates; how many people registered is never
+    said, only whether places are plentiful, few or gone."""
+    owner = registration.owning_form
+    valid_from = owner.registration_opens or registration.first_published_at
+    offer = {
+        "@type": "Offer",
+        "url": registration.get_full_url(request),
+        "price": "0",
+        "priceCurrency": "EUR",
+        "validFrom": iso_datetime(valid_from) if valid_from else None,
+        "validThrough": iso_datetime(owner.registration_closes),
+    }
+    availability = _availability(registration)
+    if availability:
+        offer["availability"] = SCHEMA + availability
+    return _without_empty(offer)
+
+
+def _availability(registration):
+    if registration.state in ("waiting_list", "closed"):
+        return "SoldOut"
+    if registration.state != "open":
+        return None
+    capacity = registration.owning_form.capacity
+    if capacity is None:
+        return "InStock"
+    # Few places: a tenth of them or fewer, and at least the last one.
+    few = max(1, capacity // 10)
+    return "LimitedAvailability" if capacity - registration.places_taken <= few else "InStock"
 
 
 def _person(speaker, request):

@@ -1,9 +1,11 @@
 import json
 import re
 
+from events.formatting import iso_datetime
 from events.models import EventPage
 
-from .utils import EventTreeTestCase
+from .registration_utils import RegistrationTestCase
+from .utils import EventTreeTestCase, in_the_future
 
 SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 
@@ -111,3 +113,48 @@ class EventJsonLdTests(EventTreeTestCase):
         self.assertNotIn("performer", data)
         self.assertNotIn("location", data)
         self.assertEqual(data["startDate"], "2023-11-22T10:00:00+01:00")
+
+
+class RegistrationOfferTests(RegistrationTestCase):
+    """Registration as a free schema.org Offer, with the German form's dates in every language
+    and no number of people in it."""
+
+    form_options = {"capacity": 20}
+
+    def json_ld(self, page):
+        response = self.client.get(page.url)
+        (text,) = SCRIPT.findall(response.content.decode().split("</head>")[0])
+        return json.loads(text)
+
+    def test_offer_links_the_form_in_the_pages_language_free_of_charge(self):
+        offer = self.json_ld(self.event_uk)["offers"]
+        self.assertEqual(offer["@type"], "Offer")
+        self.assertEqual(offer["url"], f"http://testserver{self.form_uk.url}")
+        self.assertEqual((offer["price"], offer["priceCurrency"]), ("0", "EUR"))
+        self.assertEqual(offer["validThrough"], iso_datetime(self.form.registration_closes))
+        self.assertEqual(offer["availability"], "https://schema.org/InStock")
+
+    def test_offer_follows_the_german_deadline(self):
+        self.form.registration_closes = in_the_future(3)
+        self.form.save_revision().publish()
+        self.assertEqual(
+            self.json_ld(self.event_en)["offers"]["validThrough"], iso_datetime(in_the_future(3))
+        )
+
+    def test_few_places_left_is_limited_availability_without_numbers(self):
+        for number in range(18):
+            self.submit(email=f"p{number}@example.org")
+        offer = self.json_ld(self.event)["offers"]
+        self.assertEqual(offer["availability"], "https://schema.org/LimitedAvailability")
+        self.assertNotIn("18", json.dumps(offer))
+        self.assertNotIn("inventoryLevel", offer)
+
+    def test_no_places_left_is_sold_out(self):
+        for number in range(20):
+            self.submit(email=f"p{number}@example.org")
+        offer = self.json_ld(self.event_en)["offers"]
+        self.assertEqual(offer["availability"], "https://schema.org/SoldOut")
+
+    def test_event_without_registration_has_no_offer(self):
+        self.form.unpublish()
+        self.assertNotIn("offers", self.json_ld(self.event))
