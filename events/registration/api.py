@@ -21,6 +21,7 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
+from wagtail.models import Page
 
 from speakers.api import PageField
 
@@ -193,47 +194,69 @@ class RegistrationField(PageField):
         }
 
 
-def prepare_registration_pages(events):
-    """Give each of `events` its registration page (`EventPage.registration_page`), with the
-    page's owner and the owner's count of places taken, in three queries for all of them."""
-    if not events:
-        return
+def _live_forms_below(paths):
+    """The live registration forms below the pages at `paths` (forms are children of events),
+    by their parent's path."""
+    if not paths:
+        return {}
     forms = (
         RegistrationFormPage.objects.live()
-        .filter(
-            Q.create([("path__startswith", event.path) for event in events], connector=Q.OR),
-            depth=events[0].depth + 1,
-        )
+        .filter(Q.create([("path__startswith", path) for path in paths], connector=Q.OR))
         .select_related("locale")
         .order_by("path")
     )
-    form_by_parent_path = {}
+    by_parent_path = {}
     for form in forms:
-        form_by_parent_path.setdefault(form.path[: -RegistrationFormPage.steplen], form)
-    found = list(form_by_parent_path.values())
-    translations = [form for form in found if form.locale.language_code != settings.LANGUAGE_CODE]
+        by_parent_path.setdefault(form.path[: -RegistrationFormPage.steplen], form)
+    return by_parent_path
+
+
+def prepare_registration_pages(events):
+    """Give each of `events` its registration page (`EventPage.registration_page`: its own live
+    form, else the German event's), with the form's owner and the owner's count of places taken;
+    at most five queries however many events there are."""
+    if not events:
+        return
+    german = Q(locale__language_code=settings.LANGUAGE_CODE)
+    own_forms = _live_forms_below([event.path for event in events])
+    without_form = [
+        event
+        for event in events
+        if event.path not in own_forms and event.locale.language_code != settings.LANGUAGE_CODE
+    ]
+    german_event_paths = dict(
+        Page.objects.filter(
+            german, translation_key__in={event.translation_key for event in without_form}
+        ).values_list("translation_key", "path")
+        if without_form
+        else []
+    )
+    german_forms = _live_forms_below(list(german_event_paths.values()))
+    translated = [
+        form for form in own_forms.values() if form.locale.language_code != settings.LANGUAGE_CODE
+    ]
     owners = {
         owner.translation_key: owner
         for owner in RegistrationFormPage.objects.filter(
-            translation_key__in={form.translation_key for form in translations},
-            locale__language_code=settings.LANGUAGE_CODE,
+            german, translation_key__in={form.translation_key for form in translated}
         ).select_related("locale")
     }
-    for form in found:
-        form.__dict__["owning_form"] = owners.get(form.translation_key, form)
-    counted = [form.owning_form for form in found if form.owning_form.capacity]
+    for event in events:
+        form = own_forms.get(event.path) or german_forms.get(
+            german_event_paths.get(event.translation_key)
+        )
+        if form is not None:
+            form.__dict__["owning_form"] = owners.get(form.translation_key, form)
+        event.__dict__["registration_page"] = form
+    forms = [*own_forms.values(), *german_forms.values()]
+    counted = {form.owning_form.pk for form in forms if form.owning_form.capacity}
     counts = dict(
-        Registration.objects.filter(page_id__in={owner.pk for owner in counted})
+        Registration.objects.filter(page_id__in=counted)
         .holding_a_place()
         .values_list("page_id")
         .annotate(taken=Count("pk"))
         if counted
         else []
     )
-    for form in found:
+    for form in forms:
         form.__dict__["places_taken"] = counts.get(form.owning_form.pk, 0)
-    for event in events:
-        # Only live forms in the event's language: an event whose form is not translated yet
-        # looks its German form up itself (EventPage.registration_page).
-        if event.path in form_by_parent_path:
-            event.__dict__["registration_page"] = form_by_parent_path[event.path]

@@ -3,7 +3,8 @@
 from datetime import datetime, timedelta
 
 from events.formatting import BERLIN
-from events.models import Registration
+from events.models import EventPage, Registration
+from home.tests.utils import translate_page
 
 from .utils import APITestCase, in_the_future
 
@@ -259,6 +260,33 @@ class EventListingQueryCountTests(EventAPITestCase):
         few = self.queries_for(url)
         self.make_events(5, 50)
         self.assertEqual(few, self.queries_for(url))
+
+    def test_translated_listing_query_count_is_the_same_for_5_and_20_events(self):
+        """Half the Ukrainian events have their own form, the others fall back to the German."""
+
+        def make_translated(first, last):
+            self.make_events(first, last)
+            for number in range(first, last):
+                german = EventPage.objects.get(slug=f"event-{number}")
+                event_uk = translate_page(german, "uk")
+                if number % 2:
+                    translate_page(german.get_children().get().specific, "uk")
+                else:
+                    self.assertEqual(event_uk.registration_page.locale.language_code, "de")
+
+        url = "/api/v2/pages/?type=events.EventPage&locale=uk&fields=registration,slug&limit=100"
+        make_translated(0, 5)
+        few = self.queries_for(url)
+        make_translated(5, 20)
+        self.assertEqual(few, self.queries_for(url))
+        registrations = [
+            item["registration"]
+            for item in self.get_json(url)["items"]
+            if item["meta"]["slug"].startswith("event-")
+        ]
+        self.assertEqual(len(registrations), 20)
+        self.assertTrue(all(item["state"] == "open" for item in registrations))
+        self.assertEqual(sum("/de/" in item["url"] for item in registrations), 10)
 
     def test_v3_filtered_event_listing_query_count_is_the_same_for_5_and_50_events(self):
         url = "/api/v3/pages/?type=events.EventPage&when=past&year=2020&limit=100"
