@@ -138,7 +138,7 @@ def servers(services, deployed_template_database, collected_static, bucket, tmp_
             AWS_SECRET_ACCESS_KEY=S3_CREDENTIALS["aws_secret_access_key"],
             # The load balancer, which names the client in X-Forwarded-For, is this process.
             TRUSTED_PROXIES="127.0.0.1",
-            REGISTRATION_RATE=f"{REGISTRATION_LIMIT}/h",
+            REGISTRATION_ATTEMPT_RATE=f"{REGISTRATION_LIMIT}/h",
             REGISTRATION_API_TOKENS=API_TOKEN,
         ) as (server_a, server_b):
             editor_created.result()
@@ -317,8 +317,8 @@ def test_registration_rate_limit_counts_submissions_to_both_servers_together(ser
     server_a, server_b = servers
     page_id, _ = find_page(server_b, "events.RegistrationFormPage", "uk")
 
-    # The seed event's registration has closed: each submission is answered 410, and counts all
-    # the same. Two clients, so each has a count of its own.
+    # The seed event's registration has closed: each submission is answered 410, and counts as a
+    # post all the same (REGISTRATION_ATTEMPT_RATE). Two clients, so each has a count of its own.
     to_one_server = submissions([server_a], page_id, "203.0.113.10")
     to_both_in_turn = submissions([server_a, server_b], page_id, "203.0.113.20")
 
