@@ -27,6 +27,16 @@ def honeypot_field_name():
 
 
 class RegistrationFormBuilder(FormBuilder):
+    @property
+    def formfields(self):
+        formfields = super().formfields
+        for field in self.fields:
+            token = field.autocomplete_token
+            if token:
+                name = field.clean_name or field.get_field_clean_name()
+                formfields[name].widget.attrs["autocomplete"] = token
+        return formfields
+
     def create_multiline_field(self, field, options):
         options["max_length"] = MULTILINE_MAX_LENGTH
         return super().create_multiline_field(field, options)

@@ -1,0 +1,74 @@
+"""The registration form as people on phones and with screen readers meet it (WCAG 2.1 AA):
+what browsers may fill in, required fields, the form of address, and errors after a wrong
+submission."""
+
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+
+from .registration_utils import RegistrationTestCase
+
+# The seed conference's kind of form: a form of address, names, e-mail, organisation, position.
+FIELDS = [
+    (
+        "Anrede",
+        "dropdown",
+        False,
+        {"choices": "Frau\nHerr\ndivers\nkeine Angabe", "autocomplete": "honorific-prefix"},
+    ),
+    ("Vorname", "singleline", True, {"autocomplete": "given-name"}),
+    ("Nachname", "singleline", True, {"autocomplete": "family-name"}),
+    ("E-Mail", "email", True),
+    ("Institution", "singleline", True, {"autocomplete": "organization"}),
+    ("Funktion", "singleline", False, {"autocomplete": "organization-title"}),
+    ("Anmerkungen", "multiline", False),
+]
+
+
+class AccessibleFormTestCase(RegistrationTestCase):
+    form_fields = FIELDS
+
+    def page(self, response):
+        self.assertEqual(response.status_code, 200)
+        return BeautifulSoup(response.content, "html.parser")
+
+    def form_on(self, page=None):
+        return self.page(self.client.get((page or self.form).url))
+
+
+class AutofillTests(AccessibleFormTestCase):
+    def test_inputs_say_what_browsers_may_fill_in(self):
+        html = self.form_on()
+        tokens = {
+            name: html.find(attrs={"name": name}).get("autocomplete")
+            for name in ("anrede", "vorname", "nachname", "institution", "funktion")
+        }
+        self.assertEqual(
+            tokens,
+            {
+                "anrede": "honorific-prefix",
+                "vorname": "given-name",
+                "nachname": "family-name",
+                "institution": "organization",
+                "funktion": "organization-title",
+            },
+        )
+
+    def test_email_field_without_a_choice_is_filled_with_the_email_address(self):
+        self.assertEqual(self.form_on().find(id="id_e_mail").get("autocomplete"), "email")
+
+    def test_field_without_a_choice_is_left_to_the_registrant(self):
+        self.assertIsNone(self.form_on().find(id="id_anmerkungen").get("autocomplete"))
+
+    def test_translated_forms_keep_the_choice(self):
+        for page in (self.form_en, self.form_uk):
+            with self.subTest(language=page.locale.language_code):
+                self.assertEqual(
+                    self.form_on(page).find(id="id_vorname").get("autocomplete"), "given-name"
+                )
+
+    def test_editors_choose_it_in_the_page_editor(self):
+        editor = get_user_model().objects.create_superuser("redaktion", "r@example.org", "x")
+        self.client.force_login(editor)
+        response = self.client.get(f"/admin/pages/{self.form.pk}/edit/")
+        self.assertContains(response, 'name="form_fields-1-autocomplete"')
+        self.assertContains(response, '<option value="given-name" selected>')
