@@ -422,7 +422,7 @@ class ConferenceTests(SeedConferenceTestCase):
         pages = self.in_each_language(RegistrationFormPage)
         expected = {
             "de": ("Vorname", ["Frau", "Herr", "divers", "keine Angabe"]),
-            "en": ("First name", ["Ms", "Mr", "Diverse", "Prefer not to say"]),
+            "en": ("First name", ["Ms", "Mr", "Mx", "Prefer not to say"]),
             "uk": ("Ім’я", ["Пані", "Пан", "Інше", "Не вказувати"]),
         }
         for language, (first_name, choices) in expected.items():

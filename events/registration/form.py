@@ -10,6 +10,7 @@ from django import forms
 from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 CONSENT_FIELD = "consent"
@@ -17,6 +18,9 @@ REFUSED = _("Your registration could not be accepted. Please try again.")
 DEFAULT_CONSENT_TEXT = _(
     "I agree that my details are stored and used to organise this event and are deleted afterwards."
 )
+# A dropdown starts on this empty choice, so nobody is registered as "Frau" by not looking.
+NOTHING_CHOSEN = pgettext_lazy("registration form", "Please choose")
+CHOOSE_AN_ANSWER = pgettext_lazy("registration form", "Please choose one of the answers.")
 # A 10,000-character "name" is not a name; these limits keep such input out of the database.
 MULTILINE_MAX_LENGTH = 2000
 EMAIL_MAX_LENGTH = 254
@@ -36,6 +40,15 @@ class RegistrationFormBuilder(FormBuilder):
                 name = field.clean_name or field.get_field_clean_name()
                 formfields[name].widget.attrs["autocomplete"] = token
         return formfields
+
+    def create_dropdown_field(self, field, options):
+        options["choices"] = [("", NOTHING_CHOSEN), *self.get_formatted_field_choices(field)]
+        options["error_messages"] = {"required": CHOOSE_AN_ANSWER}
+        return forms.ChoiceField(**options)
+
+    def create_radio_field(self, field, options):
+        options["error_messages"] = {"required": CHOOSE_AN_ANSWER}
+        return super().create_radio_field(field, options)
 
     def create_multiline_field(self, field, options):
         options["max_length"] = MULTILINE_MAX_LENGTH

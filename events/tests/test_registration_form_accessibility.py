@@ -72,3 +72,50 @@ class AutofillTests(AccessibleFormTestCase):
         response = self.client.get(f"/admin/pages/{self.form.pk}/edit/")
         self.assertContains(response, 'name="form_fields-1-autocomplete"')
         self.assertContains(response, '<option value="given-name" selected>')
+
+
+class FormOfAddressTests(AccessibleFormTestCase):
+    def test_nothing_is_chosen_before_the_registrant_chooses(self):
+        options = self.form_on().find(id="id_anrede").find_all("option")
+        self.assertEqual(
+            [(option["value"], option.get_text()) for option in options][:2],
+            [("", "Bitte wählen"), ("Frau", "Frau")],
+        )
+        shown = [option.get_text() for option in options if option.has_attr("selected")]
+        self.assertIn(shown, ([], ["Bitte wählen"]))
+
+    def test_empty_choice_is_in_the_readers_language(self):
+        first_option = self.form_on(self.form_uk).find(id="id_anrede").find("option")
+        self.assertEqual(first_option.get_text(), "Будь ласка, виберіть")
+
+    def test_optional_form_of_address_may_stay_unchosen(self):
+        self.submit(anrede="", institution="Kreis Lippe")
+        self.assertEqual(self.registrations().get().form_data["anrede"], "")
+
+    def test_chosen_form_of_address_is_stored(self):
+        self.submit(anrede="divers", institution="Kreis Lippe")
+        self.assertEqual(self.registrations().get().form_data["anrede"], "divers")
+
+
+class RequiredFormOfAddressTests(AccessibleFormTestCase):
+    form_fields = [
+        ("Anrede", "dropdown", True, {"choices": "Frau\nHerr\ndivers\nkeine Angabe"}),
+        *FIELDS[1:],
+    ]
+
+    def test_empty_choice_is_refused_with_a_message_next_to_the_dropdown(self):
+        html = self.page(self.submit(anrede="", institution="Kreis Lippe"))
+        dropdown = html.find(id="id_anrede")
+        self.assertEqual(dropdown.get("aria-invalid"), "true")
+        self.assertEqual(
+            html.find(id=dropdown["aria-describedby"]).get_text(strip=True),
+            "Bitte wählen Sie eine der Antworten aus.",
+        )
+        self.assertFalse(self.registrations().exists())
+
+    def test_refusal_is_in_the_readers_language(self):
+        html = self.page(self.submit(self.form_uk, anrede="", institution="Громада"))
+        self.assertEqual(
+            html.find(id="id_anrede_error").get_text(strip=True),
+            "Будь ласка, виберіть одну з відповідей.",
+        )

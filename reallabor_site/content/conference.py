@@ -197,7 +197,7 @@ REGISTRATION_FIELDS = [
         required=False,
         choices=T(
             "Frau\nHerr\ndivers\nkeine Angabe",
-            "Ms\nMr\nDiverse\nPrefer not to say",
+            "Ms\nMr\nMx\nPrefer not to say",
             "Пані\nПан\nІнше\nНе вказувати",
         ),
         autocomplete=Autofill.HONORIFIC_PREFIX,
