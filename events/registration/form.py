@@ -64,6 +64,8 @@ class RegistrationFormBuilder(FormBuilder):
 class RegistrationForm(BaseForm):
     """Adds the consent checkbox and the honeypot to the fields the editors built."""
 
+    # Says "(Pflichtangabe)" after the label of every required field: not by colour or sign only.
+    template_name_label = "events/forms/registration_label.html"
     consent_text = ""
 
     def __init__(self, *args, consent_label="", **kwargs):

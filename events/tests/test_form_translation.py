@@ -53,7 +53,7 @@ class TranslatedFormTests(RegistrationsTestCase):
         response = self.client.get(self.form_uk.url)
         for label in UKRAINIAN_LABELS.values():
             with self.subTest(label=label):
-                self.assertContains(response, f">{label}</label>")
+                self.assertContains(response, f'">{label} <span class="registration__required">')
 
     def test_what_browsers_may_fill_in_is_kept_in_the_translation(self):
         ukrainian = {f.clean_name: f.autocomplete for f in self.form_uk.form_fields.all()}

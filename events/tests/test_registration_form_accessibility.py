@@ -119,3 +119,37 @@ class RequiredFormOfAddressTests(AccessibleFormTestCase):
             html.find(id="id_anrede_error").get_text(strip=True),
             "Будь ласка, виберіть одну з відповідей.",
         )
+
+    def test_required_dropdown_is_marked_in_text_and_for_assistive_technology(self):
+        html = self.form_on()
+        label = html.find("label", attrs={"for": "id_anrede"}).get_text(" ", strip=True)
+        self.assertEqual(label, "Anrede (Pflichtangabe)")
+        # Django leaves `required` off a dropdown whose first choice is an answer.
+        self.assertTrue(html.find(id="id_anrede").has_attr("required"))
+
+
+class RequiredFieldTests(AccessibleFormTestCase):
+    def label(self, html, name):
+        return html.find("label", attrs={"for": f"id_{name}"}).get_text(" ", strip=True)
+
+    def test_required_fields_say_so_in_their_label(self):
+        html = self.form_on()
+        self.assertEqual(self.label(html, "vorname"), "Vorname (Pflichtangabe)")
+        self.assertEqual(self.label(html, "e_mail"), "E-Mail (Pflichtangabe)")
+        self.assertTrue(self.label(html, "consent").endswith("(Pflichtangabe)"))
+
+    def test_optional_fields_carry_no_mark(self):
+        html = self.form_on()
+        self.assertEqual(self.label(html, "anrede"), "Anrede")
+        self.assertEqual(self.label(html, "anmerkungen"), "Anmerkungen")
+
+    def test_mark_is_in_the_readers_language(self):
+        self.assertEqual(self.label(self.form_on(self.form_en), "vorname"), "Vorname (required)")
+        self.assertEqual(self.label(self.form_on(self.form_uk), "vorname"), "Vorname (обов’язково)")
+
+    def test_required_inputs_are_marked_for_assistive_technology_but_the_server_checks(self):
+        html = self.form_on()
+        self.assertTrue(html.find(id="id_nachname").has_attr("required"))
+        self.assertFalse(html.find(id="id_anmerkungen").has_attr("required"))
+        # The browser's own bubbles would come before, and instead of, the server's messages.
+        self.assertTrue(html.find("form", class_="registration__form").has_attr("novalidate"))
