@@ -6,6 +6,8 @@ endpoint never passes through and which needs a per-page switch. A field of the 
 checked by the same validation on both paths.
 """
 
+from typing import NamedTuple
+
 from django import forms
 from django.conf import settings
 from django.utils.html import format_html
@@ -61,6 +63,23 @@ class RegistrationFormBuilder(FormBuilder):
         return super().create_email_field(field, options)
 
 
+class SummarisedError(NamedTuple):
+    """One line of the error summary above the form: a message, and the input it is about."""
+
+    input_id: str
+    label: str
+    message: str
+
+
+def input_id(bound_field):
+    """The id of the input a link to this field should reach: the first of a group of radio
+    buttons or checkboxes, whose own label points at none of them."""
+    widget = bound_field.field.widget
+    if isinstance(widget, forms.RadioSelect):
+        return widget.id_for_label(bound_field.auto_id, "0")
+    return bound_field.id_for_label
+
+
 class RegistrationForm(BaseForm):
     """Adds the consent checkbox and the honeypot to the fields the editors built."""
 
@@ -102,6 +121,16 @@ class RegistrationForm(BaseForm):
 
     def editor_fields(self):
         return [field for field in self if field.name not in (CONSENT_FIELD, honeypot_field_name())]
+
+    def error_summary(self):
+        """Every error of a wrong submission, for the summary above the form (GOV.UK's error
+        summary): errors of the whole form first, then each field's in the order of the form.
+        The consent's message names what is missing; its label is a paragraph with a link."""
+        summary = [SummarisedError("", "", message) for message in self.non_field_errors()]
+        for field in [*self.editor_fields(), self[CONSENT_FIELD]]:
+            label = "" if field.name == CONSENT_FIELD else field.label
+            summary += [SummarisedError(input_id(field), label, error) for error in field.errors]
+        return summary
 
 
 def consent_label(consent_text, privacy_page):

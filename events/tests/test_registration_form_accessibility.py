@@ -153,3 +153,97 @@ class RequiredFieldTests(AccessibleFormTestCase):
         self.assertFalse(html.find(id="id_anmerkungen").has_attr("required"))
         # The browser's own bubbles would come before, and instead of, the server's messages.
         self.assertTrue(html.find("form", class_="registration__form").has_attr("novalidate"))
+
+
+class ErrorSummaryTests(AccessibleFormTestCase):
+    """After a wrong submission a box above the form lists every error, each a link to its
+    input, and the page title starts with "Fehler:" (GOV.UK's error summary)."""
+
+    def wrong_submission(self, page=None, **data):
+        return self.page(self.submit(page, vorname="", email="keine-adresse", consent="", **data))
+
+    def summary(self, html):
+        return html.find(attrs={"data-error-summary": True})
+
+    def links(self, html):
+        return [
+            (link["href"], link.get_text(strip=True)) for link in self.summary(html).find_all("a")
+        ]
+
+    def test_summary_lists_each_error_as_a_link_to_its_input(self):
+        html = self.wrong_submission(institution="Kreis Lippe")
+        self.assertEqual(
+            self.links(html),
+            [
+                ("#id_vorname", "Vorname: Dieses Feld ist zwingend erforderlich."),
+                ("#id_e_mail", "E-Mail: Bitte geben Sie eine gültige E-Mail-Adresse ein."),
+                (
+                    "#id_consent",
+                    "Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu, sonst können wir Sie "
+                    "nicht anmelden.",
+                ),
+            ],
+        )
+        for href, _text in self.links(html):
+            with self.subTest(href=href):
+                self.assertIsNotNone(html.find(id=href[1:]), f"{href} reaches no element")
+                self.assertIn(html.find(id=href[1:]).name, ("input", "select", "textarea"))
+
+    def test_summary_comes_before_the_form_and_is_announced_and_focusable(self):
+        html = self.wrong_submission()
+        summary = self.summary(html)
+        self.assertEqual(summary.find("h2").get_text(strip=True), "Bitte korrigieren Sie Folgendes")
+        self.assertEqual(summary.get("tabindex"), "-1")
+        self.assertIsNotNone(summary.find(attrs={"role": "alert"}))
+        self.assertIn(html.find("form", class_="registration__form"), summary.find_all_next("form"))
+
+    def test_summary_is_in_the_readers_language(self):
+        html = self.wrong_submission(self.form_uk)
+        summary = self.summary(html)
+        self.assertEqual(
+            summary.find("h2").get_text(strip=True), "Будь ласка, виправте такі помилки"
+        )
+        self.assertIn(
+            ("#id_e_mail", "E-Mail: Введіть дійсну адресу електронної пошти."), self.links(html)
+        )
+        for href, _text in self.links(html):
+            with self.subTest(href=href):
+                self.assertIsNotNone(html.find(id=href[1:]), f"{href} reaches no element")
+
+    def test_focus_moves_to_the_summary_by_a_script_of_the_site_itself(self):
+        scripts = self.wrong_submission().find_all("script")
+        self.assertEqual(
+            [script.get("src") for script in scripts], ["/static/events/error-summary.js"]
+        )
+
+    def test_page_title_says_error_first(self):
+        title = self.wrong_submission().title.get_text()
+        self.assertTrue(title.startswith("Fehler: Anmeldung"), title)
+        uk_title = self.wrong_submission(self.form_uk).title.get_text()
+        self.assertTrue(uk_title.startswith("Помилка: Реєстрація"), uk_title)
+
+    def test_refusal_of_the_whole_form_is_in_the_summary(self):
+        html = self.wrong_submission(homepage="http://spam.example")
+        self.assertIn(
+            "Ihre Anmeldung konnte nicht angenommen werden. Bitte versuchen Sie es erneut.",
+            self.summary(html).find("li").get_text(strip=True),
+        )
+
+    def test_empty_form_has_no_summary_no_script_and_a_plain_title(self):
+        html = self.form_on()
+        self.assertIsNone(self.summary(html))
+        self.assertEqual(html.find_all("script"), [])
+        self.assertTrue(html.title.get_text().startswith("Anmeldung"))
+
+
+class RadioErrorSummaryTests(AccessibleFormTestCase):
+    form_fields = [*FIELDS, ("Teilnahme", "radio", True, {"choices": "vor Ort\nonline"})]
+
+    def test_link_reaches_the_first_radio_button_of_the_group(self):
+        html = self.page(self.submit(institution="Kreis Lippe"))
+        summary = html.find(attrs={"data-error-summary": True})
+        link = summary.find("a", href="#id_teilnahme_0")
+        self.assertEqual(
+            link.get_text(strip=True), "Teilnahme: Bitte wählen Sie eine der Antworten aus."
+        )
+        self.assertEqual(html.find(id="id_teilnahme_0").get("value"), "vor Ort")
