@@ -21,7 +21,7 @@ from django.core.management import call_command
 from django.test import TestCase
 from wagtail.models import Page
 
-from events.tests.registration_utils import RegistrationTestCase, registration_data
+from events.tests.registration_utils import FIELDS, RegistrationTestCase, registration_data
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 VNU_JAR = Path(
@@ -102,6 +102,9 @@ class SeedPagesTests(TestCase):
 
 class RegistrationFormTests(RegistrationTestCase):
     """The open registration form, empty and with the errors of a wrong submission."""
+
+    # A required dropdown is valid only with an empty first choice (a placeholder option).
+    form_fields = [*FIELDS, ("Anrede", "dropdown", True, {"choices": "Frau\nHerr"})]
 
     def setUp(self):
         super().setUp()

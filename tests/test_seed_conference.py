@@ -422,7 +422,7 @@ class ConferenceTests(SeedConferenceTestCase):
         pages = self.in_each_language(RegistrationFormPage)
         expected = {
             "de": ("Vorname", ["Frau", "Herr", "divers", "keine Angabe"]),
-            "en": ("First name", ["Ms", "Mr", "Diverse", "Prefer not to say"]),
+            "en": ("First name", ["Ms", "Mr", "Mx", "Prefer not to say"]),
             "uk": ("Ім’я", ["Пані", "Пан", "Інше", "Не вказувати"]),
         }
         for language, (first_name, choices) in expected.items():
@@ -430,6 +430,20 @@ class ConferenceTests(SeedConferenceTestCase):
                 fields = list(pages[language].get_form_fields())
                 self.assertEqual(fields[1].label, first_name)
                 self.assertEqual(fields[0].choices.splitlines(), choices)
+
+    def test_registration_form_fields_tell_browsers_what_to_fill_in_every_language(self):
+        tokens = [
+            "honorific-prefix",
+            "given-name",
+            "family-name",
+            "email",
+            "organization",
+            "organization-title",
+            "",
+        ]
+        for language, page in self.in_each_language(RegistrationFormPage).items():
+            with self.subTest(language=language):
+                self.assertEqual([f.autocomplete for f in page.get_form_fields()], tokens)
 
     def test_registration_form_states_its_consent_in_every_language(self):
         pages = self.in_each_language(RegistrationFormPage)

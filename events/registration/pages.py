@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -61,23 +61,60 @@ def owning_forms(forms):
     )
 
 
+class Autofill(models.TextChoices):
+    """What a field asks for, as an HTML `autocomplete` token, so browsers and password managers
+    can fill in the registrant's own details (WCAG 2.1, 1.3.5 Identify Input Purpose)."""
+
+    HONORIFIC_PREFIX = "honorific-prefix", pgettext_lazy("autofill", "Form of address")
+    GIVEN_NAME = "given-name", pgettext_lazy("autofill", "First name")
+    FAMILY_NAME = "family-name", pgettext_lazy("autofill", "Last name")
+    EMAIL = "email", pgettext_lazy("autofill", "E-mail address")
+    TEL = "tel", pgettext_lazy("autofill", "Telephone number")
+    ORGANIZATION = "organization", pgettext_lazy("autofill", "Organisation")
+    ORGANIZATION_TITLE = "organization-title", pgettext_lazy("autofill", "Position")
+    OFF = "off", pgettext_lazy("autofill", "Nothing (not the registrant’s own details)")
+
+
 class RegistrationFormField(TranslatableMixin, AbstractFormField):
     """A field of a registration form; its label and choices are translated per language.
 
     Its key (`clean_name`) comes from the German label and is kept in every translation, so the
-    submissions of all languages share one column per field.
+    submissions of all languages share one column per field; so is what browsers may fill in.
     """
 
     page = ParentalKey(
         "events.RegistrationFormPage", on_delete=models.CASCADE, related_name="form_fields"
     )
+    autocomplete = models.CharField(
+        pgettext_lazy("form field", "filled in by the browser as"),
+        max_length=32,
+        blank=True,
+        choices=Autofill.choices,
+        help_text=pgettext_lazy(
+            "form field",
+            "What this field asks for, so that phones and browsers can fill in the registrant’s "
+            "own details. Empty: nothing, except that an e-mail field gets the e-mail address.",
+        ),
+    )
 
-    override_translatable_fields = [SynchronizedField("clean_name")]
+    panels = AbstractFormField.panels + [FieldPanel("autocomplete")]
+
+    override_translatable_fields = [
+        SynchronizedField("clean_name"),
+        SynchronizedField("autocomplete"),
+    ]
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
         app_label = "events"
         verbose_name = _("form field")
         verbose_name_plural = _("form fields")
+
+    @property
+    def autocomplete_token(self):
+        """The `autocomplete` attribute of the field's input, empty for none."""
+        if self.autocomplete:
+            return self.autocomplete
+        return Autofill.EMAIL if self.field_type == "email" else ""
 
 
 class RegistrationFormPageForm(WagtailAdminPageForm):
@@ -326,7 +363,11 @@ class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
         )
         form.consent_text = consent_text
         if self.email_field_name not in form.fields:
-            form.fields[self.email_field_name] = forms.EmailField(label=_("E-mail"), max_length=254)
+            form.fields[self.email_field_name] = forms.EmailField(
+                label=_("E-mail"),
+                max_length=254,
+                widget=forms.EmailInput(attrs={"autocomplete": Autofill.EMAIL}),
+            )
             form.order_fields([self.email_field_name])
         return form
 

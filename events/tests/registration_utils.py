@@ -17,6 +17,12 @@ FIELDS = [
 ]
 
 
+def form_field(label, field_type, required, options=None):
+    return RegistrationFormField(
+        label=label, field_type=field_type, required=required, **(options or {})
+    )
+
+
 def registration_data(email="olena.koval@example.org", **changes):
     return {
         "vorname": "Olena",
@@ -29,9 +35,13 @@ def registration_data(email="olena.koval@example.org", **changes):
 
 
 class RegistrationTestCase(EventTreeTestCase):
-    """`form` (German), `form_en`, `form_uk`: one registration for an event in 30 days."""
+    """`form` (German), `form_en`, `form_uk`: one registration for an event in 30 days.
+
+    `form_fields`: (label, field type, required) or (label, field type, required, options).
+    """
 
     form_options = {}
+    form_fields = FIELDS
 
     @classmethod
     def setUpTestData(cls):
@@ -49,10 +59,7 @@ class RegistrationTestCase(EventTreeTestCase):
                 to_address="team@example.org",
                 from_address="anmeldung@example.org",
                 subject="Neue Anmeldung",
-                form_fields=[
-                    RegistrationFormField(label=label, field_type=kind, required=required)
-                    for label, kind, required in FIELDS
-                ],
+                form_fields=[form_field(*spec) for spec in cls.form_fields],
                 **cls.form_options,
             ),
         )

@@ -2,6 +2,7 @@
 
 from wagtail_localize.models import Translation, TranslationSource
 
+from events.models import RegistrationFormField, RegistrationFormPage
 from home.tests.utils import translate_page
 
 from .registrations import RegistrationsTestCase
@@ -20,6 +21,10 @@ class TranslatedFormTests(RegistrationsTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
+        RegistrationFormField.objects.filter(page=cls.form_a, clean_name="telefon").update(
+            autocomplete="tel"
+        )
+        cls.form_a = RegistrationFormPage.objects.get(pk=cls.form_a.pk)
         cls.form_a.registration_closes = in_the_future(20)
         cls.form_a.save_revision().publish()
         translate_page(cls.event_a, "uk", title="Конференція A")
@@ -48,7 +53,12 @@ class TranslatedFormTests(RegistrationsTestCase):
         response = self.client.get(self.form_uk.url)
         for label in UKRAINIAN_LABELS.values():
             with self.subTest(label=label):
-                self.assertContains(response, f">{label}</label>")
+                self.assertContains(response, f'">{label} <span class="registration__required">')
+
+    def test_what_browsers_may_fill_in_is_kept_in_the_translation(self):
+        ukrainian = {f.clean_name: f.autocomplete for f in self.form_uk.form_fields.all()}
+        self.assertEqual(ukrainian["telefon"], "tel")
+        self.assertContains(self.client.get(self.form_uk.url), 'autocomplete="tel"')
 
     def test_ukrainian_submission_fills_the_german_columns(self):
         form = self.form_uk.get_form(

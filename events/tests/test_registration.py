@@ -13,7 +13,12 @@ class RegistrationFormPageTests(EventTreeTestCase):
         page = self.add_registration(self.event, closes=in_the_future(20))
         response = self.client.get(page.url)
         self.assertContains(response, '<form class="registration__form"')
-        self.assertContains(response, '<label for="id_name">Name</label>', html=True)
+        self.assertContains(
+            response,
+            '<label for="id_name">Name <span class="registration__required">(Pflichtangabe)'
+            "</span></label>",
+            html=True,
+        )
         self.assertContains(response, "Anmeldung bis")
 
     def test_open_registration_stores_a_submission(self):

@@ -7,6 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from events.models import EventPage, EventSpeaker
+from events.registration.pages import Autofill
 
 from . import foundation, practice_examples, speakers
 from .texts import Link, T, paragraphs
@@ -176,11 +177,14 @@ CONFERENCE = {
 }
 
 
-def form_field(label, field_type="singleline", required=True, choices=None):
-    """A field of the registration form; its German label gives the key of its column."""
+def form_field(label, field_type="singleline", required=True, choices=None, autocomplete=""):
+    """A field of the registration form; its German label gives the key of its column.
+    `autocomplete`: what browsers may fill in, the same in every language."""
     field = {"label": label, "field_type": field_type, "required": required}
     if choices:
         field["choices"] = choices
+    if autocomplete:
+        field["autocomplete"] = autocomplete
     return field
 
 
@@ -193,21 +197,27 @@ REGISTRATION_FIELDS = [
         required=False,
         choices=T(
             "Frau\nHerr\ndivers\nkeine Angabe",
-            "Ms\nMr\nDiverse\nPrefer not to say",
+            "Ms\nMr\nMx\nPrefer not to say",
             "Пані\nПан\nІнше\nНе вказувати",
         ),
+        autocomplete=Autofill.HONORIFIC_PREFIX,
     ),
-    form_field(T("Vorname", "First name", "Ім’я")),
-    form_field(T("Nachname", "Last name", "Прізвище")),
-    form_field(T("E-Mail", "E-mail", "Електронна пошта"), field_type="email"),
+    form_field(T("Vorname", "First name", "Ім’я"), autocomplete=Autofill.GIVEN_NAME),
+    form_field(T("Nachname", "Last name", "Прізвище"), autocomplete=Autofill.FAMILY_NAME),
+    form_field(
+        T("E-Mail", "E-mail", "Електронна пошта"),
+        field_type="email",
+        autocomplete=Autofill.EMAIL,
+    ),
     form_field(
         T(
             "Institution / Kreis / Kommune",
             "Institution / district / municipality",
             "Установа / район / громада",
-        )
+        ),
+        autocomplete=Autofill.ORGANIZATION,
     ),
-    form_field(T("Funktion", "Position", "Посада")),
+    form_field(T("Funktion", "Position", "Посада"), autocomplete=Autofill.ORGANIZATION_TITLE),
     form_field(T("Anmerkungen", "Comments", "Примітки"), field_type="multiline", required=False),
 ]
 

@@ -2,10 +2,16 @@
 
 from django.utils import translation
 
+# A phone's screen, as the visitor journeys and the error summary test use it.
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
-def interface_text(language, message):
-    """An interface text as the site shows it in `language` (a msgid of ours or Django's)."""
+
+def interface_text(language, message, context=None):
+    """An interface text as the site shows it in `language` (a msgid of ours or Django's,
+    with its context if it has one)."""
     with translation.override(language):
+        if context:
+            return translation.pgettext(context, message)
         return translation.gettext(message)
 
 

@@ -6,7 +6,9 @@ other tests check what axe reports only as "needs review" or not at all.
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
+from .helpers import PHONE, interface_text
 from .site import LANGUAGES
 
 PAGE_TYPES = [
@@ -96,3 +98,33 @@ def test_form_errors_are_announced_with_the_field(page, site_paths, language):
         assert any(message.strip() for message in messages), (
             f"{field.get_attribute('name')} is invalid but its error is not tied to it"
         )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_wrong_submission_on_a_phone_moves_focus_to_the_error_summary(
+    new_context, site_paths, language
+):
+    """GOV.UK's error summary: after a wrong submission the first screen of a phone shows what
+    went wrong, focused so a screen reader reads it; each link leads to its field."""
+    page = new_context(**PHONE).new_page()
+    console = []
+    page.on("console", lambda message: console.append(message.text))
+    page.goto(site_paths[language]["registration form"])
+    page.get_by_role("button", name=interface_text(language, "Register")).click()
+
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_focused()
+    expect(summary).to_be_in_viewport()
+    expect(summary.get_by_role("heading", level=2)).to_have_text(
+        interface_text(language, "There is a problem", "registration form")
+    )
+    targets = summary.get_by_role("link").evaluate_all("links => links.map(a => a.hash)")
+    # Given name, family name, e-mail address and consent: everything required was left empty.
+    assert len(targets) == 4, targets
+    for target in targets:
+        expect(page.locator(target)).to_have_attribute("aria-invalid", "true")
+
+    summary.get_by_role("link").nth(2).click()
+    expect(page.locator(targets[2])).to_be_focused()
+    expect(page.locator(f"label[for='{targets[2][1:]}']")).to_be_in_viewport()
+    assert [text for text in console if "Content Security Policy" in text] == []

@@ -6,10 +6,8 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
-from .helpers import assert_focus_is_visible, interface_text
+from .helpers import PHONE, assert_focus_is_visible, interface_text
 from .site import CONSENT_CHECKBOX, FORM_FIELDS, PROGRAMME_TITLES, WORKSHOP_TITLE
-
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 
 @pytest.fixture
