@@ -165,3 +165,9 @@ def test_production_with_malformed_headless_preview_url_stops_with_one_line_nami
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
     assert "HEADLESS_PREVIEW_CLIENT_URL" in lines[0]
+
+
+def test_production_runs_tasks_at_once_so_no_worker_process_is_needed():
+    # Image sizes are made in the upload request; see reallabor_site/renditions.py.
+    backend = production_setting("settings.TASKS['default']['BACKEND']")
+    assert backend == "django_tasks.backends.immediate.ImmediateBackend"

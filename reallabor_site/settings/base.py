@@ -155,6 +155,11 @@ else:
         }
     }
 
+# django-tasks runs every task at once, inside the request or command that enqueues it: our image
+# sizes (reallabor_site/renditions.py says why) and Wagtail's own tasks (search and reference
+# index updates, deleting the files of deleted images). No worker process is needed.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
 # Anonymous visitors get public pages from the cache for at most this long (0 turns the page cache
 # off); see reallabor_site.page_cache.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
