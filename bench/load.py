@@ -12,6 +12,10 @@ address, who load the form page and register. It prints the latency of both step
 per second and the confirmed and waiting-list counts from the database, and fails (exit status 1)
 unless exactly 100 are confirmed, 200 wait and no answer was a 5xx.
 
+The production settings need Redis: the servers use database 14 of REDIS_URL's server (default
+127.0.0.1:6379), which is emptied before each server starts, so every measurement begins with an
+empty cache and no rate-limit counts from an earlier run.
+
 Prints the figures and writes them to bench/results.md (--rush-only keeps its page table).
 
     .venv/bin/python bench/load.py [--requests 400] [--concurrency 8] [--rush-concurrency 8]
@@ -44,13 +48,18 @@ from html.parser import HTMLParser
 from http.client import HTTPConnection
 from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
+
+import redis
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 WORKERS = 2
 THREADS = 4
 POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
+REDIS_URL = (
+    urlsplit(os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379")._replace(path="/14").geturl()
+)
 RESULTS = BASE_DIR / "bench" / "results.md"
 TRIVIAL_URL = "/bench/trivial/"
 # Wagtail's routing and view-restriction check for the event page, with a constant body.
@@ -197,7 +206,7 @@ def base_env(database_url, static_root):
         "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "STATIC_ROOT": str(static_root),
-        # The page cache lives in each worker's memory unless REDIS_URL is set by the caller.
+        "REDIS_URL": REDIS_URL,
         "PYTHONUNBUFFERED": "1",
     }
 
@@ -213,6 +222,7 @@ class Server:
     """gunicorn with fixed workers and threads on a free port of 127.0.0.1."""
 
     def __init__(self, env, log_path):
+        redis.Redis.from_url(REDIS_URL).flushdb()
         self.port = free_port()
         self.log = open(log_path, "ab")  # noqa: SIM115
         self.process = subprocess.Popen(
@@ -693,7 +703,7 @@ def page_lines(rows, args, notes):
         f"gunicorn with production settings, {WORKERS} workers × {THREADS} threads (gthread) on "
         f"127.0.0.1; {args.requests} requests per row from {args.concurrency} concurrent "
         "keep-alive connections, after a warm-up. Page cache: Django's cache "
-        f"({'Redis' if os.environ.get('REDIS_URL') else 'local memory per worker'}), "
+        "(Redis, emptied before each server starts), "
         "PAGE_CACHE_SECONDS and API_CACHE_MAX_AGE both 300 (on) or 0 (off); 'cache hits' counts "
         "the page cache's X-Cache header, which API responses do not carry. Pages in German, "
         "from the seed content. 'Wagtail floor' is Wagtail's own serve path for the event page "

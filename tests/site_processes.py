@@ -5,6 +5,9 @@ and gunicorn with the production settings.
 Migrating and loading the content takes most of a minute, so it happens once per test run into a
 template database (see the `deployed_template_database` fixture in conftest.py), and each test
 module copies it, which takes a fraction of a second.
+
+The production settings require Redis: these processes use database 12 of REDIS_URL's server
+(default 127.0.0.1:6379) unless a test names another.
 """
 
 import os
@@ -20,16 +23,36 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import redis
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 USES_POSTGRESQL = DATABASE_URL.startswith(("postgres://", "postgresql://"))
 NEEDS_POSTGRESQL = "needs PostgreSQL: set DATABASE_URL=postgres://… (CI does)"
+REDIS_SERVER = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379"
+
+
+def redis_url(database):
+    """REDIS_URL's server with another database number."""
+    return urlsplit(REDIS_SERVER)._replace(path=f"/{database}").geturl()
+
+
 VALID_PRODUCTION_ENV = {
     "SECRET_KEY": "k7#Qp2!vX9mZ@wL4rT8&nB6yC1sD3fG5hJ0uE-aR_iO=lP+eW*qY^zN",
     "ALLOWED_HOSTS": "reallabor.example.org",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/test",
     "WAGTAILADMIN_BASE_URL": "https://reallabor.example.org",
+    "REDIS_URL": redis_url(12),
 }
+
+
+def redis_missing(url):
+    """Why the Redis at `url` cannot be used, or None when it answers."""
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=3).ping()
+    except redis.RedisError as error:
+        return f"Redis at {url} is not reachable: {error}"
+    return None
 
 
 def manage(*args, settings="reallabor_site.settings.production", **env):
@@ -133,10 +156,11 @@ def _wait_until_healthy(process, server):
 
 
 @contextmanager
-def gunicorn_servers(count, log_dir, **env):
+def gunicorn_servers(count, log_dir, workers=1, options=(), **env):
     """`count` app servers under gunicorn with the production settings, as the container runs
     them, each on a port of its own and all with the same environment; yields their `Server`s.
 
+    Each runs `workers` worker processes; `options` are more of gunicorn's command-line options.
     `env` must name at least DATABASE_URL and STATIC_ROOT (collected static files).
     """
     env = production_env(
@@ -146,7 +170,7 @@ def gunicorn_servers(count, log_dir, **env):
         **env,
     )
     command = [sys.executable, "-m", "gunicorn", "-c", "python:reallabor_site.gunicorn_conf"]
-    command += ["--workers", "1", "reallabor_site.wsgi"]
+    command += ["--workers", str(workers), *options, "reallabor_site.wsgi"]
     started = []
     try:
         for number in range(count):

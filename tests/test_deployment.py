@@ -144,8 +144,14 @@ def test_site_shows_maintenance_page_while_database_is_cut_off_and_recovers(
     proxy = CuttableTcpProxy((server.hostname, server.port or 5432))
     through_proxy = database_url(database_name(deployed_database), port=proxy.port)
     try:
+        # Without the page cache: a cached page would still be served during the outage, and
+        # the maintenance page is what every other request gets.
         with gunicorn_servers(
-            1, tmp_path, DATABASE_URL=through_proxy, STATIC_ROOT=str(collected_static)
+            1,
+            tmp_path,
+            DATABASE_URL=through_proxy,
+            STATIC_ROOT=str(collected_static),
+            PAGE_CACHE_SECONDS="0",
         ) as [site]:
             before = get(f"{site.url}/de/")
             proxy.cut()

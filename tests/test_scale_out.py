@@ -35,13 +35,13 @@ from tests.site_processes import (
     database_url,
     gunicorn_servers,
     manage_ok,
+    redis_missing,
+    redis_url,
 )
 
 pytestmark = pytest.mark.skipif(not USES_POSTGRESQL, reason=NEEDS_POSTGRESQL)
 
-REDIS_URL = (
-    urlsplit(os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379")._replace(path="/13").geturl()
-)
+REDIS_URL = redis_url(13)
 SITE_HOST = "reallabor.example.org"
 BUCKET = "reallabor-media"
 S3_CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
@@ -58,11 +58,7 @@ def _why_services_are_missing():
         psycopg.connect(database_url("postgres"), connect_timeout=3).close()
     except psycopg.OperationalError as error:
         return f"PostgreSQL at DATABASE_URL is not reachable: {error}"
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=3).ping()
-    except redis.RedisError as error:
-        return f"Redis at {REDIS_URL} is not reachable: {error}"
-    return None
+    return redis_missing(REDIS_URL)
 
 
 @pytest.fixture(scope="session")

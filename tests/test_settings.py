@@ -1,6 +1,7 @@
 """Start-up behaviour of the settings, checked in a fresh process as an operator would see it."""
 
 import json
+import re
 from io import StringIO
 
 from django.contrib.auth import get_user_model
@@ -8,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import TestCase, override_settings
 
-from tests.site_processes import VALID_PRODUCTION_ENV, manage
+from tests.site_processes import BASE_DIR, VALID_PRODUCTION_ENV, manage
 
 
 def test_production_without_secret_key_stops_with_one_line_naming_it():
@@ -80,14 +81,30 @@ def production_setting(code, **env):
     return json.loads(result.stdout)
 
 
-def test_production_with_redis_keeps_sessions_in_the_cache_and_the_database():
-    engine = production_setting("settings.SESSION_ENGINE", REDIS_URL="redis://127.0.0.1:6379/0")
+def test_production_keeps_the_cache_in_redis_and_sessions_in_the_cache_and_the_database():
+    cache, engine = production_setting(
+        "[settings.CACHES['default']['BACKEND'], settings.SESSION_ENGINE]",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+    )
+    assert cache == "django.core.cache.backends.redis.RedisCache"
     assert engine == "django.contrib.sessions.backends.cached_db"
 
 
-def test_production_without_redis_keeps_sessions_in_the_database():
-    engine = production_setting("settings.SESSION_ENGINE", REDIS_URL="")
-    assert engine == "django.contrib.sessions.backends.db"
+def test_production_without_redis_stops_with_one_line_naming_it_and_what_needs_it():
+    env = {k: v for k, v in VALID_PRODUCTION_ENV.items() if k != "REDIS_URL"}
+    result = manage("check", **env)
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [
+        "Configuration error: The environment variable REDIS_URL must be set: the registration "
+        "rate limits and the page and API caches must be shared by every gunicorn worker and app "
+        "server."
+    ]
+
+
+def test_production_with_an_empty_redis_url_stops_too():
+    result = manage("check", **{**VALID_PRODUCTION_ENV, "REDIS_URL": " "})
+    assert result.returncode != 0
+    assert "REDIS_URL must be set" in result.stderr
 
 
 def test_production_without_a_bucket_keeps_media_on_disk():
@@ -171,3 +188,17 @@ def test_production_runs_tasks_at_once_so_no_worker_process_is_needed():
     # Image sizes are made in the upload request; see reallabor_site/renditions.py.
     backend = production_setting("settings.TASKS['default']['BACKEND']")
     assert backend == "django_tasks.backends.immediate.ImmediateBackend"
+
+
+def container_build_env():
+    """The placeholder variables of the Containerfile's collectstatic step."""
+    text = (BASE_DIR / "Containerfile").read_text()
+    step = text.split("python manage.py collectstatic", 1)[0].rsplit("RUN ", 1)[1]
+    return dict(re.findall(r'(\w+)="?([^"\s\\]+)"?', step))
+
+
+def test_the_containers_build_step_satisfies_the_production_settings():
+    env = container_build_env()
+    assert set(VALID_PRODUCTION_ENV) <= set(env)
+    result = manage("check", **env)
+    assert result.returncode == 0, result.stderr

@@ -59,14 +59,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")
     )
 
-# With Redis, sessions are read from the cache and written through to the database, so every app
-# server sees them and none is lost when Redis restarts.
-if os.environ.get("REDIS_URL"):
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-else:
-    # Without Redis each gunicorn worker has its own memory cache, and a publish would empty only
-    # the page cache of the worker that handled it: the page cache stays off unless asked for.
-    PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+# Redis is the cache that every gunicorn worker and app server shares (base.py switches CACHES to
+# it). Without it each worker process would keep a memory cache of its own: the registration rate
+# limits would count per worker (10 per hour from an address would become 10 per worker), and a
+# publish would empty the page and API caches of one worker only.
+if not os.environ.get("REDIS_URL", "").strip():
+    raise ImproperlyConfigured(
+        "The environment variable REDIS_URL must be set: the registration rate limits and the "
+        "page and API caches must be shared by every gunicorn worker and app server."
+    )
+# Sessions are read from the cache and written through to the database, so none is lost when
+# Redis restarts.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # WhiteNoise serves the collected static files with hashed, compressed names and long cache
 # lifetimes; it must sit right after SecurityMiddleware.
