@@ -95,7 +95,7 @@ def healthz(request):
 
 
 def login_locked_out(request, original_response=None, credentials=None):
-    """django-axes' answer to a login attempt while the user name or address is locked out."""
+    """django-axes' answer to a login attempt while the user name is locked out from that address."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(
         request,

@@ -178,12 +178,15 @@ AUTH_PASSWORD_VALIDATORS = [
 # SESSION_COOKIE_AGE at the latest.
 SESSION_COOKIE_AGE = 60 * 60 * 8
 
-# Login lockout (django-axes): five failed attempts for one user name, or from one address, block
-# further attempts from it for the cool-off time. Addresses come from client_ip(), which trusts
-# X-Forwarded-For only from the proxies listed in TRUSTED_PROXIES.
+# Login lockout (django-axes): five failed attempts for one user name from one address block that
+# pair for the cool-off time. Locking a user name alone would let anyone lock its owner out with
+# five wrong passwords from anywhere; locking an address alone (at the same limit of five, since
+# django-axes has one limit for all parameters) would lock out everyone who shares it, such as an
+# office behind one NAT. Addresses come from client_ip(), which trusts X-Forwarded-For only from
+# the proxies listed in TRUSTED_PROXIES.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "reallabor_site.client_ip.client_ip"
 AXES_LOCKOUT_CALLABLE = "reallabor_site.views.login_locked_out"
