@@ -1,3 +1,5 @@
+import re
+
 from wagtail.users.models import UserProfile
 
 from home.tests.utils import SiteTreeTestCase
@@ -34,6 +36,29 @@ class NotFoundTests(SiteTreeTestCase):
                 self.assertEqual(response.status_code, 404)
                 self.assertContains(response, text, status_code=404)
                 self.assertContains(response, f'<html lang="{prefix}">', status_code=404)
+
+    def language_links(self, path):
+        # PATH_INFO as a client sends it; the test client would read "//host/" as a host name.
+        response = self.client.get("/", PATH_INFO=path)
+        self.assertEqual(response.status_code, 404)
+        return re.findall(r'<a href="([^"]*)"[^>]* hreflang=', response.content.decode())
+
+    def test_a_crafted_path_gives_only_site_relative_language_links(self):
+        for path in (
+            "//evil.example/",
+            "/\\evil.example",
+            "/de//evil.example/",
+            "/en/\\evil.example",
+        ):
+            with self.subTest(path):
+                links = self.language_links(path)
+                self.assertEqual(len(links), 3)
+                for href in links:
+                    self.assertRegex(href, r"^/[^/\\]")
+                    self.assertNotIn("\\", href)
+
+    def test_on_a_path_no_language_knows_the_other_languages_link_to_their_home_pages(self):
+        self.assertEqual(self.language_links("//evil.example/")[1:], ["/en/", "/uk/"])
 
     def test_unknown_language_prefix_ends_on_the_sites_404(self):
         response = self.client.get("/fr/", follow=True)

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.encoding import escape_uri_path
+from django.utils.http import escape_leading_slashes
 from django.utils.text import Truncator
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
@@ -148,6 +150,20 @@ def _live_translations(request, page):
     return cache[page.pk]
 
 
+def _path_in_language(request, code, current):
+    """The request's path in another language, always a link within this site.
+
+    The path is whatever the client sent: unescaped, "//evil.example/" or "/\\evil.example" would
+    be a link to another site (browsers read a backslash as a slash). A path that no language
+    knows (a 404) leads to the other languages' home pages.
+    """
+    here = escape_uri_path(request.path)
+    url = translate_url(here, code)
+    if url == here and code != current:
+        url = f"/{code}/"
+    return escape_leading_slashes(url)
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One entry per site language, pointing to the same page in that language.
@@ -170,7 +186,7 @@ def language_links(context):
         elif isinstance(page, Page):
             url, translated = f"/{code}/", False
         else:
-            url, translated = translate_url(request.path, code), True
+            url, translated = _path_in_language(request, code, current), True
         links.append(
             {
                 "code": code,
