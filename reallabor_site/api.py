@@ -83,24 +83,40 @@ def filter_events(queryset, params):
     return queryset.order_by(order)
 
 
-class RefuseNulCharacters:
-    """A v2 endpoint that answers 400 to a parameter with a NUL character (?search=%00)."""
+class CheckedParameters:
+    """A v2 endpoint that answers 400 to parameters Wagtail would pass on to a 500.
+
+    A NUL character (?search=%00), which PostgreSQL refuses; an offset deeper than MAX_OFFSET,
+    which no front-end needs and which the database may not even express; a search operator other
+    than and/or; a find/?id= that is not a positive integer.
+    """
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        if has_nul_character(request.GET):
+        params = request.GET
+        if has_nul_character(params):
             raise BadRequestError("parameters cannot contain NUL characters")
+        offset = params.get("offset", "")
+        if offset.isdigit() and int(offset) > MAX_OFFSET:
+            raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
+        if params.get("search_operator", "and") not in ("and", "or"):
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET:
+            _positive_int(request.GET, "id")
+        return super().find_object(queryset, request)
 
 
-class ImagesViewSet(RefuseNulCharacters, ImagesAPIViewSet):
+class ImagesViewSet(CheckedParameters, ImagesAPIViewSet):
     pass
 
 
-class DocumentsViewSet(RefuseNulCharacters, DocumentsAPIViewSet):
+class DocumentsViewSet(CheckedParameters, DocumentsAPIViewSet):
     pass
 
 
-class PagesViewSet(RefuseNulCharacters, PagesAPIViewSet):
+class PagesViewSet(CheckedParameters, PagesAPIViewSet):
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["when", "year", "event"])
     # Fields that cost queries per item are served with a single page only.
     detail_only_fields = PagesAPIViewSet.detail_only_fields + [
@@ -145,9 +161,6 @@ class PagesViewSet(RefuseNulCharacters, PagesAPIViewSet):
         return super().handle_exception(exc)
 
     def paginate_queryset(self, queryset):
-        if "offset" in self.request.GET and self.request.GET["offset"].isdigit():
-            if int(self.request.GET["offset"]) > MAX_OFFSET:
-                raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
         pages = list(super().paginate_queryset(queryset))
         prefetch_related_objects(pages, "locale")
         attach_translations(pages)

@@ -55,6 +55,25 @@ class BadInputTests(APITestCase):
                 data = self.assertJSONError(f"/api/v2/pages/?{query}", 400)
                 self.assertIn("message", data)
 
+    def test_every_v2_listing_refuses_offsets_beyond_the_maximum(self):
+        for endpoint in ("pages", "images", "documents"):
+            for offset in ("100001", str(10**20)):
+                with self.subTest(endpoint=endpoint, offset=offset):
+                    data = self.assertJSONError(f"/api/v2/{endpoint}/?offset={offset}", 400)
+                    self.assertIn("100000", data["message"])
+
+    def test_malformed_ids_on_every_v2_find_are_400(self):
+        for endpoint in ("pages", "images", "documents"):
+            for value in ("abc", "1.5", "", "-1"):
+                with self.subTest(endpoint=endpoint, id=value):
+                    data = self.assertJSONError(f"/api/v2/{endpoint}/find/?id={value}", 400)
+                    self.assertIn("id", data["message"])
+
+    def test_an_unknown_search_operator_on_a_v2_listing_is_400(self):
+        for endpoint in ("pages", "images", "documents"):
+            with self.subTest(endpoint):
+                self.assertJSONError(f"/api/v2/{endpoint}/?search=x&search_operator=xor", 400)
+
     def test_bad_v3_parameters_are_400_problems(self):
         for url in (
             "/api/v3/pages/?limit=-1",
