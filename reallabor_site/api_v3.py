@@ -1,7 +1,9 @@
 """Our adjustments to Wagtail's API v3 (django-ninja), through ninja's own extension points.
 
+- v3 routes its public reads only (PUBLIC_READS): pages, images, documents and the headless
+  preview. Wagtail's write operations and its reads for token holders are not routed.
 - Reads with malformed parameters answer 400 instead of Wagtail's 422, still as
-  `application/problem+json`; writes (token holders only) keep Wagtail's 422.
+  `application/problem+json`.
 - Offsets deeper than MAX_OFFSET are refused with 400: SQLite cannot even express much larger
   ones, and a database error would be a 500. So are NUL characters in parameters
   (`?locale=%00`, `?search=%00`), which PostgreSQL refuses.
@@ -193,6 +195,47 @@ def page_preview(
 
 
 api.add_router("/page_preview/", preview_router)
+
+# The operations v3 routes: its public reads. Wagtail's v3 also offers write operations (pages,
+# snippets, images, documents, sites, redirects) and reads for token holders (revisions, snippets,
+# sites, redirects, its own schema, whoami). Our front-ends only read, and the admin, not the API,
+# enforces the project's own rules on editing (the organisers' allow-list, the permission to
+# translate, the German form owning a registration): the API stays public and read-only.
+PUBLIC_READS = {
+    "pages_list",
+    "pages_find",
+    "pages_detail",
+    "pages_preview",
+    "images_list",
+    "images_detail",
+    "documents_list",
+    "documents_detail",
+}
+
+
+def route_only(operation_ids):
+    """Drop every other operation from the routers of Wagtail's v3, before its URLs are built.
+
+    A path left with no operation is not routed at all (our JSON 404); one that keeps its read
+    answers other methods with 405. ninja has no public way to leave out an operation, so this
+    walks its routers' own lists; V3RoutingTests in tests/test_api_wiring.py fail if that stops
+    working.
+    """
+    routers = [router for _prefix, router in api._routers]
+    while routers:
+        router = routers.pop()
+        routers.extend(child for _prefix, child, _tags in router._routers)
+        for path, path_view in list(router.path_operations.items()):
+            path_view.operations = [
+                operation
+                for operation in path_view.operations
+                if operation.operation_id in operation_ids
+            ]
+            if not path_view.operations:
+                del router.path_operations[path]
+
+
+route_only(PUBLIC_READS)
 
 OUR_FILTER_PARAMETERS = [
     {

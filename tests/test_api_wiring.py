@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.test import override_settings
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import APIToken, PageViewRestriction
 
 from home.models import StandardPage
@@ -107,22 +108,78 @@ class BadInputTests(APITestCase):
             with self.subTest(url):
                 self.assertJSONError(url, 400)
 
-    def test_v3_writes_keep_wagtails_422(self):
-        editor = get_user_model().objects.create_superuser("editor", "editor@example.org", "x")
-        _, token = APIToken.create_token(user=editor, name="Test")
-        response = self.client.post(
-            "/api/v3/pages/",
-            data={"meta": {"type": "home.StandardPage"}},
-            content_type="application/json",
-            HTTP_AUTHORIZATION=f"Bearer {token}",
-        )
-        self.assertEqual(response.status_code, 422, response.content)
-        self.assertEqual(response["Content-Type"], "application/problem+json")
-
     def test_v3_offset_beyond_the_maximum_is_refused_not_a_database_error(self):
         response = self.client.get(f"/api/v3/pages/?offset={10**30}")
         self.assertEqual(response.status_code, 400)
         self.assertEqual(response.json()["errors"][0]["loc"], ["query", "offset"])
+
+
+class V3RoutingTests(APITestCase):
+    """v3 is public and read-only: only its anonymous reads are routed, whoever asks."""
+
+    PUBLIC_READS = {
+        ("GET", "/api/v3/pages/"),
+        ("GET", "/api/v3/pages/find/"),
+        ("GET", "/api/v3/pages/{page_id}/"),
+        ("GET", "/api/v3/images/"),
+        ("GET", "/api/v3/images/{image_id}/"),
+        ("GET", "/api/v3/documents/"),
+        ("GET", "/api/v3/documents/{document_id}/"),
+        ("GET", "/api/v3/page_preview/"),
+    }
+
+    def token(self):
+        editor = get_user_model().objects.create_superuser("editor", "editor@example.org", "x")
+        _, token = APIToken.create_token(user=editor, name="Test")
+        return {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+
+    def test_the_schema_offers_only_the_public_reads(self):
+        schema = self.client.get("/api/v3/openapi.json").json()
+        operations = {
+            (method.upper(), path)
+            for path, methods in schema["paths"].items()
+            for method in methods
+        }
+        self.assertEqual(operations, self.PUBLIC_READS)
+
+    def test_write_operations_are_not_routed_even_for_a_token_holder(self):
+        token = self.token()
+        page = f"/api/v3/pages/{self.home.pk}/"
+        for method, url, status in (
+            ("post", "/api/v3/pages/", 405),
+            ("patch", page, 405),
+            ("delete", page, 405),
+            ("post", f"{page}actions/unpublish/", 404),
+            ("post", "/api/v3/images/", 405),
+            ("post", "/api/v3/sites/", 404),
+        ):
+            with self.subTest(method=method, url=url):
+                response = getattr(self.client, method)(
+                    url, data={}, content_type="application/json", **token
+                )
+                self.assertEqual(response.status_code, status, response.content)
+        self.home.refresh_from_db()
+        self.assertTrue(self.home.live)
+
+    def test_reads_for_token_holders_only_are_not_routed(self):
+        token = self.token()
+        for url in (
+            f"/api/v3/pages/{self.home.pk}/revisions/",
+            "/api/v3/snippets/home.OrganisationDetails/",
+            "/api/v3/sites/",
+            "/api/v3/schema/",
+            "/api/v3/whoami/",
+        ):
+            with self.subTest(url):
+                self.assertEqual(self.client.get(url, **token).status_code, 404)
+
+    def test_redirects_are_not_public(self):
+        Redirect.objects.create(old_path="/geheimer-entwurf", redirect_link="https://example.org/")
+        for url in ("/api/v3/redirects/", "/api/v3/redirects/find/?html_path=/geheimer-entwurf"):
+            with self.subTest(url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 404)
+                self.assertNotContains(response, "geheimer-entwurf", status_code=404)
 
 
 class PrivatePageTests(APITestCase):
