@@ -33,7 +33,7 @@ from home.models import PracticeExamplePage
 from speakers.api import attach_translations, prefetch_speakers
 from speakers.models import SpeakerPage
 
-from .api_v3 import MAX_OFFSET, has_nul_character, openapi_schema
+from .api_v3 import MAX_OFFSET, has_nul_character, openapi_schema, searchable
 from .preview import InvalidPreviewToken, draft_from_token
 
 LISTING_PREPARERS = {
@@ -88,11 +88,14 @@ class CheckedParameters:
 
     A NUL character (?search=%00), which PostgreSQL refuses; an offset deeper than MAX_OFFSET,
     which no front-end needs and which the database may not even express; a search operator other
-    than and/or; a find/?id= that is not a positive integer.
+    than and/or; a find/?id= that is not a positive integer. A search is freed of what SQLite's
+    full-text search cannot read, as the site's search is.
     """
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
+        if "search" in request.GET:
+            request._request.GET = searchable(request.GET)
         params = request.GET
         if has_nul_character(params):
             raise BadRequestError("parameters cannot contain NUL characters")

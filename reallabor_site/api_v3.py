@@ -41,6 +41,7 @@ from events.models import EventPage, EventSpeaker
 from speakers.models import SpeakerPage
 
 from .preview import InvalidPreviewToken, draft_from_token
+from .search_workarounds import without_unescaped_characters
 
 # Deeper offsets than this are refused: no front-end pages that far.
 MAX_OFFSET = 100_000
@@ -54,6 +55,13 @@ def has_nul_character(query):
 
 def problem(status, detail, errors=None):
     return problem_response(status=status, detail=detail, errors=errors)
+
+
+def searchable(query):
+    """The query with its search freed of what SQLite's full-text search cannot read."""
+    query = query.copy()
+    query.setlist("search", [without_unescaped_characters(v) for v in query.getlist("search")])
+    return query
 
 
 def reads_answer_bad_request(run):
@@ -71,6 +79,8 @@ def reads_answer_bad_request(run):
                     "Validation failed",
                     [{"loc": ["query", "offset"], "msg": f"must not exceed {MAX_OFFSET}"}],
                 )
+        if "search" in request.GET:
+            request.GET = searchable(request.GET)
         response = run(request, *args, **kwargs)
         if request.method in READ_METHODS and response.status_code == 422:
             body = json.loads(response.content)

@@ -6,7 +6,8 @@ that test proves the gap still exists upstream.
 
 # The SQLite backend quotes each search term for FTS5 without doubling a double quote inside it,
 # so a term containing `"` ends the string early and SQLite fails with "unterminated string".
-# The search reads words, not punctuation, so replacing the quote changes no result.
+# The search reads words, not punctuation, so replacing the quote changes no result. The site's
+# search and both APIs' ?search= use this.
 FTS5_UNESCAPED_CHARACTERS = str.maketrans({'"': " "})
 
 

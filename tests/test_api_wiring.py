@@ -75,6 +75,13 @@ class BadInputTests(APITestCase):
             with self.subTest(endpoint):
                 self.assertJSONError(f"/api/v2/{endpoint}/?search=x&search_operator=xor", 400)
 
+    def test_a_quote_in_a_search_is_read_as_a_space_not_a_database_error(self):
+        for version in ("v2", "v3"):
+            for endpoint in ("pages", "images", "documents"):
+                with self.subTest(version=version, endpoint=endpoint):
+                    response = self.client.get(f'/api/{version}/{endpoint}/?search=Kreis"')
+                    self.assertEqual(response.status_code, 200, response.content)
+
     def test_bad_v3_parameters_are_400_problems(self):
         for url in (
             "/api/v3/pages/?limit=-1",
