@@ -12,7 +12,7 @@ from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import prefetch_related_objects
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.urls import path, re_path
 from django.utils import timezone
 from rest_framework.fields import SkipField
@@ -53,16 +53,15 @@ def _positive_int(params, name):
     return value
 
 
-def _require_type(model, expected, parameter):
-    if model is not expected:
-        raise BadRequestError(f"{parameter} filters need type={expected._meta.label}")
-
-
 def filter_events(queryset, params):
     """?when=upcoming|past and ?year=YYYY (of the start, in German time), ordered by start.
 
-    Upcoming events come soonest first, past events latest first.
+    Upcoming events come soonest first, past events latest first. Asked of a listing of other or
+    several page types, they narrow it to the events among them.
     """
+    if queryset.model is not EventPage:
+        events = filter_events(EventPage.objects.all(), params)
+        return queryset.filter(pk__in=events.values("pk"))
     order = "start"
     when = params.get("when")
     if when == "upcoming":
@@ -135,25 +134,27 @@ class PagesViewSet(CheckedParameters, PagesAPIViewSet):
     def get_queryset(self):
         queryset = super().get_queryset()
         params = self.request.GET
-        if queryset.model is EventPage:
+        if queryset.model is EventPage or "when" in params or "year" in params:
             queryset = filter_events(queryset, params)
-        elif "when" in params or "year" in params:
-            _require_type(queryset.model, EventPage, "when and year")
         if "event" in params:
-            _require_type(queryset.model, SpeakerPage, "event")
             queryset = self.speakers_of_event(queryset, _positive_int(params, "event"))
         return queryset
 
     def speakers_of_event(self, queryset, event_id):
-        """?event=<id>: the event's speakers, in the event's language unless ?locale= says else."""
+        """?event=<id>: the event's speakers, in the event's language unless ?locale= says else.
+
+        Asked of a listing of other or several page types, it narrows it to those speakers.
+        """
         event = self.get_base_queryset().type(EventPage).filter(pk=event_id).only("locale").first()
         if event is None:
-            raise BadRequestError("event does not exist")
+            raise Http404("no event matches the given event value")
         keys = EventSpeaker.objects.filter(page_id=event_id).values("speaker__translation_key")
         queryset = queryset.filter(translation_key__in=keys)
         if "locale" not in self.request.GET:
             queryset = queryset.filter(locale_id=event.locale_id)
-        return queryset.order_by("family_name", "given_name")
+        if queryset.model is SpeakerPage:
+            queryset = queryset.order_by("family_name", "given_name")
+        return queryset
 
     def handle_exception(self, exc):
         # Wagtail's field filters expect ValueError; a malformed date (?start=abc) raises this.

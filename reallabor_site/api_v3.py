@@ -2,14 +2,16 @@
 
 - v3 routes its public reads only (PUBLIC_READS): pages, images, documents and the headless
   preview. Wagtail's write operations and its reads for token holders are not routed.
-- Reads with malformed parameters answer 400 instead of Wagtail's 422, still as
-  `application/problem+json`.
+- Malformed parameters answer 400 instead of Wagtail's 422, still as `application/problem+json`;
+  a filter naming a page that does not exist answers 404, as an unknown id does anywhere.
 - Offsets deeper than MAX_OFFSET are refused with 400: SQLite cannot even express much larger
   ones, and a database error would be a 500. So are NUL characters in parameters
-  (`?locale=%00`, `?search=%00`), which PostgreSQL refuses.
-- The OpenAPI schema says so: every read operation declares its 400 and 404 problem responses,
-  and `limit` and `offset` their maximum, so clients and the contract test see what the API
-  really returns.
+  (`?locale=%00`, `?search=%00`), which PostgreSQL refuses, orders other than ORDERABLE and
+  sites with a port that is not a number.
+- The OpenAPI schema says so: every read declares its 400 and 404 problem responses, and every
+  parameter what it accepts, so that clients and schemathesis see what the API really does; what
+  the schema cannot say (one parameter depending on another) the API accepts: child_of with
+  descendant_of applies both, and our filters narrow a listing of any page type.
 - The pages listing knows our filters, as v2 does: `when=upcoming|past` and `year=` for events,
   `event=` for speakers. (`kreis=` needs nothing: Wagtail filters by any database field in a
   page type's `api_fields`.) Wagtail's listing takes a fixed filter schema; ninja lets us wrap
@@ -19,6 +21,7 @@
 """
 
 import json
+import re
 from datetime import datetime
 from functools import wraps
 from typing import Annotated, Literal
@@ -29,11 +32,16 @@ from django.utils import timezone
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Response
-from pydantic import Field, PositiveInt
+from pydantic import Field, PositiveInt, TypeAdapter
+from pydantic import ValidationError as PydanticValidationError
 from wagtail.api.rich_text import RichTextOutputFormat
 from wagtail.api.v3.errors import PROBLEM_JSON, ProblemDetail, problem_response
 from wagtail.api.v3.querysets import get_pages_queryset
-from wagtail.api.v3.routers.pages import PageDetailSchema, PageFilterSchema
+from wagtail.api.v3.routers.pages import (
+    PageDetailSchema,
+    PageFilterSchema,
+    RootRelativeFilter,
+)
 from wagtail.api.v3.urls import api
 
 from events.formatting import BERLIN
@@ -45,7 +53,22 @@ from .search_workarounds import without_unescaped_characters
 
 # Deeper offsets than this are refused: no front-end pages that far.
 MAX_OFFSET = 100_000
-READ_METHODS = ("GET", "HEAD")
+# What each listing can be ordered by: fields every item of it has and the search index can sort,
+# so that an order is never refused for the page type or the search asked for. ("random" is not
+# offered: it cannot be paged, and a cached response would repeat one "random" order for minutes.)
+ORDERABLE = {
+    "/api/v3/pages/": ["title", "first_published_at"],
+    "/api/v3/images/": ["id", "title"],
+    "/api/v3/documents/": ["id", "title"],
+}
+# A site is a host name with an optional port, as Wagtail's ?site= filter reads it; free text
+# may hold anything but a NUL character. (JSON Schema's patterns are not anchored.)
+SITE = r"^[^:\x00]*(:[0-9]+)?$"
+NO_NUL_CHARACTER = r"^[^\x00]*$"
+
+
+def order_values(fields):
+    return [*fields, *(f"-{field}" for field in fields)]
 
 
 def has_nul_character(query):
@@ -57,6 +80,28 @@ def problem(status, detail, errors=None):
     return problem_response(status=status, detail=detail, errors=errors)
 
 
+def invalid(parameter, message):
+    return problem(400, "Validation failed", [{"loc": ["query", parameter], "msg": message}])
+
+
+def refusal(request):
+    """A 400 for parameters that Wagtail would pass on to the database or answer unevenly."""
+    query = request.GET
+    if has_nul_character(query):
+        return problem(400, "Parameters cannot contain NUL characters")
+    offset = query.get("offset", "")
+    if offset.isdigit() and int(offset) > MAX_OFFSET:
+        return invalid("offset", f"must not exceed {MAX_OFFSET}")
+    orderable = ORDERABLE.get(request.path_info)
+    if orderable is not None:
+        for value in query.getlist("order"):
+            if value not in order_values(orderable):
+                return invalid("order", f"must be one of {', '.join(order_values(orderable))}")
+    if not re.fullmatch(SITE, query.get("site", "")):
+        return invalid("site", "must be a host name, optionally with :port")
+    return None
+
+
 def searchable(query):
     """The query with its search freed of what SQLite's full-text search cannot read."""
     query = query.copy()
@@ -64,27 +109,35 @@ def searchable(query):
     return query
 
 
+def set_aside_descendant_of(request):
+    """child_of and descendant_of together: Wagtail refuses the pair, we apply both.
+
+    Wagtail's filters validate them as a pair, so descendant_of waits on the request until our
+    filters apply it after Wagtail's child_of (see PageFiltersWithOurs).
+    """
+    if "child_of" in request.GET and "descendant_of" in request.GET:
+        request.GET = request.GET.copy()
+        request.descendant_of_too = request.GET.pop("descendant_of")[-1]
+
+
 def reads_answer_bad_request(run):
-    """Wrap an operation's view: refuse deep offsets, and turn a read's 422 into a 400."""
+    """Wrap an operation's view: refuse what Wagtail would fail on, and answer its 422 with a 400
+    (or 404, when what a filter names does not exist, as for any unknown id)."""
 
     @wraps(run)
     def view(request, *args, **kwargs):
-        if has_nul_character(request.GET):
-            return problem(400, "Parameters cannot contain NUL characters")
-        if request.method in READ_METHODS:
-            offset = request.GET.get("offset", "")
-            if offset.isdigit() and int(offset) > MAX_OFFSET:
-                return problem(
-                    400,
-                    "Validation failed",
-                    [{"loc": ["query", "offset"], "msg": f"must not exceed {MAX_OFFSET}"}],
-                )
+        refused = refusal(request)
+        if refused is not None:
+            return refused
         if "search" in request.GET:
             request.GET = searchable(request.GET)
+        set_aside_descendant_of(request)
         response = run(request, *args, **kwargs)
-        if request.method in READ_METHODS and response.status_code == 422:
+        if response.status_code == 422:
             body = json.loads(response.content)
-            return problem(400, body.get("detail", ""), body.get("errors"))
+            errors = body.get("errors") or []
+            unknown = errors and all(error.get("type") == "does_not_exist" for error in errors)
+            return problem(404 if unknown else 400, body.get("detail", ""), errors)
         return response
 
     return view
@@ -105,18 +158,20 @@ class OurPageFilters(Schema):
         return cls.model_validate({name: query[name] for name in cls.model_fields if name in query})
 
     def apply(self, queryset, request, locale_given):
-        if queryset.model is EventPage:
+        if queryset.model is EventPage or self.when is not None or self.year is not None:
             queryset = self.filter_events(queryset)
-        elif self.when is not None or self.year is not None:
-            raise HttpError(400, "when and year filters need type=events.EventPage")
         if self.event is not None:
-            if queryset.model is not SpeakerPage:
-                raise HttpError(400, "event filters need type=speakers.SpeakerPage")
             queryset = self.speakers_of_event(queryset, request, locale_given)
         return queryset
 
     def filter_events(self, queryset):
-        """Ordered by start: upcoming events soonest first, past events latest first."""
+        """Ordered by start: upcoming events soonest first, past events latest first.
+
+        Asked of a listing of other or several page types, when= and year= narrow it to the
+        events among them.
+        """
+        if queryset.model is not EventPage:
+            return queryset.filter(pk__in=self.filter_events(EventPage.objects.all()).values("pk"))
         order = "start"
         if self.when == "upcoming":
             queryset = queryset.filter(end__gte=timezone.now())
@@ -131,15 +186,23 @@ class OurPageFilters(Schema):
         return queryset.order_by(order)
 
     def speakers_of_event(self, queryset, request, locale_given):
-        """The event's speakers, in the event's language unless ?locale= says otherwise."""
+        """The event's speakers, in the event's language unless ?locale= says otherwise.
+
+        Asked of a listing of other or several page types, it narrows it to those speakers.
+        """
         event = get_pages_queryset(request, EventPage).filter(pk=self.event).first()
         if event is None:
-            raise HttpError(400, "event does not exist")
+            raise HttpError(404, "No event matches the given event value.")
         keys = EventSpeaker.objects.filter(page_id=event.pk).values("speaker__translation_key")
         queryset = queryset.filter(translation_key__in=keys)
         if not locale_given:
             queryset = queryset.filter(locale_id=event.locale_id)
-        return queryset.order_by("family_name", "given_name")
+        if queryset.model is SpeakerPage:
+            queryset = queryset.order_by("family_name", "given_name")
+        return queryset
+
+
+DESCENDANT_OF = TypeAdapter(RootRelativeFilter)
 
 
 class PageFiltersWithOurs:
@@ -154,7 +217,21 @@ class PageFiltersWithOurs:
 
     def filter(self, queryset, request=None):
         queryset = self.wagtail_filters.filter(queryset, request)
+        descendant_of = getattr(request, "descendant_of_too", None)
+        if descendant_of is not None:
+            queryset = self.descendants(queryset, request, descendant_of)
         return self.ours.apply(queryset, request, locale_given=bool(self.wagtail_filters.locale))
+
+    @staticmethod
+    def descendants(queryset, request, value):
+        """The descendant_of that Wagtail would have refused beside child_of (see
+        set_aside_descendant_of), validated and applied as Wagtail applies it alone."""
+        try:
+            page_id = DESCENDANT_OF.validate_python(value)
+        except PydanticValidationError:
+            raise HttpError(400, "descendant_of must be a page id or 'root'") from None
+        ancestor = PageFilterSchema.get_public_page_or_root(request, page_id, "descendant_of")
+        return queryset.descendant_of(ancestor)
 
 
 def pages_listing_with_our_filters(view_func):
@@ -256,9 +333,9 @@ OUR_FILTER_PARAMETERS = [
         "schema": OurPageFilters.model_json_schema()["properties"][name],
     }
     for name, description in (
-        ("when", "With type=events.EventPage: upcoming (soonest first) or past (latest first)."),
-        ("year", "With type=events.EventPage: events starting in that year, in German time."),
-        ("event", "With type=speakers.SpeakerPage: the speakers of the event with this id."),
+        ("when", "Upcoming events (soonest first) or past ones (latest first)."),
+        ("year", "Events starting in that year, in German time."),
+        ("event", "The speakers of the event with this id, in its language unless locale= says."),
     )
 ]
 
@@ -272,25 +349,60 @@ def problem_responses():
     }
 
 
-def declare_read_errors(schema):
-    """Add our filters, and what the API answers besides 200, to ninja's schema."""
+def refuse_nul_characters(schema):
+    """Free text in a parameter may hold anything but a NUL character (see refusal())."""
+    for alternative in schema.get("anyOf", []):
+        refuse_nul_characters(alternative)
+    if "items" in schema:
+        refuse_nul_characters(schema["items"])
+    if schema.get("type") == "string" and not {"enum", "const", "pattern"} & schema.keys():
+        schema["pattern"] = NO_NUL_CHARACTER
+
+
+def describe_parameter(path, parameter):
+    """A query parameter's schema as refusal() and our filters read it."""
+    schema = parameter["schema"]
+    name = parameter["name"]
+    if name == "offset":
+        schema["maximum"] = MAX_OFFSET
+    elif name == "limit" and getattr(settings, "WAGTAILAPI_LIMIT_MAX", None):
+        schema["maximum"] = settings.WAGTAILAPI_LIMIT_MAX
+    elif name == "order" and path in ORDERABLE:
+        parameter["schema"] = {
+            "type": "array",
+            "items": {"type": "string", "enum": order_values(ORDERABLE[path])},
+            "default": [],
+            "title": "Order",
+        }
+        parameter["description"] = "Sort by these fields, in this order; a leading - reverses."
+    elif name == "site":
+        schema["anyOf"][0]["pattern"] = SITE
+    refuse_nul_characters(parameter["schema"])
+
+
+def describe_public_reads(schema):
+    """Ninja's schema of the operations we route, as the API really answers them.
+
+    Every read declares its 400 and 404 problems, and each parameter what is refused; find/
+    redirects to the page's detail. No operation needs a token, so none declares one.
+    """
     schema["components"]["schemas"]["ProblemDetail"] = ProblemDetail.model_json_schema()
-    limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", None)
+    schema["components"].pop("securitySchemes", None)
     listing = schema["paths"]["/api/v3/pages/"]["get"]
     listing["parameters"] = [*listing.get("parameters", []), *OUR_FILTER_PARAMETERS]
-    for operations in schema["paths"].values():
-        read = operations.get("get")
-        if read is None:
-            continue
-        for status, response in problem_responses().items():
-            read["responses"].setdefault(status, response)
-        for parameter in read.get("parameters", []):
-            if parameter["in"] != "query":
-                continue
-            if parameter["name"] == "offset":
-                parameter["schema"]["maximum"] = MAX_OFFSET
-            elif parameter["name"] == "limit" and limit_max:
-                parameter["schema"]["maximum"] = limit_max
+    for path, operations in schema["paths"].items():
+        for read in operations.values():
+            read.pop("security", None)
+            for status, response in problem_responses().items():
+                read["responses"].setdefault(status, response)
+            for parameter in read.get("parameters", []):
+                if parameter["in"] == "query":
+                    describe_parameter(path, parameter)
+    find = schema["paths"]["/api/v3/pages/find/"]["get"]["responses"]
+    find["302"] = {
+        "description": "The page's detail",
+        "headers": {"Location": {"schema": {"type": "string"}}},
+    }
     preview = schema["paths"]["/api/v3/page_preview/"]["get"]["responses"]
     preview["403"] = {**problem_responses()["404"], "description": "No valid preview token"}
     return schema
@@ -300,6 +412,6 @@ def openapi_schema(request):
     """/api/v3/openapi.json: ninja's schema of Wagtail's API, with our error responses added."""
     if not getattr(settings, "WAGTAILAPI_DOCS_ENABLED", True):
         return JsonResponse({"message": "not found"}, status=404)
-    schema = declare_read_errors(api.get_openapi_schema(path_params={}))
+    schema = describe_public_reads(api.get_openapi_schema(path_params={}))
     # ninja's response, whose encoder knows the lazy translations in the schema.
     return Response(schema)

@@ -91,8 +91,12 @@ class BadInputTests(APITestCase):
             f"/api/v3/pages/?offset={10**30}",
             "/api/v3/pages/?type=home.NoSuchPage",
             "/api/v3/pages/?type=events.EventPage&start=abc",
-            "/api/v3/pages/?child_of=999999",
             "/api/v3/pages/?order=no_such_field",
+            "/api/v3/pages/?order=random",
+            "/api/v3/pages/?type=events.EventPage&order=slug",
+            "/api/v3/images/?order=width",
+            "/api/v3/pages/?site=localhost:abc",
+            "/api/v3/pages/find/?site=localhost:abc&html_path=/",
             "/api/v3/pages/abc/",
             f"/api/v3/pages/{self.home.pk}/?version=yesterday",
         ):
@@ -114,6 +118,20 @@ class BadInputTests(APITestCase):
         ):
             with self.subTest(url):
                 self.assertJSONError(url, 400)
+
+    def test_v3_filters_naming_an_unknown_page_are_404_as_any_unknown_id(self):
+        for name in ("child_of", "descendant_of", "ancestor_of", "translation_of"):
+            with self.subTest(name):
+                self.assertJSONError(f"/api/v3/pages/?{name}=999999", 404)
+
+    def test_v3_applies_child_of_and_descendant_of_together(self):
+        page = self.add_child(self.home, StandardPage(title="Über uns", slug="ueber-uns"))
+        self.add_child(page, StandardPage(title="Team", slug="team"))
+        response = self.client.get(
+            f"/api/v3/pages/?child_of={self.home.pk}&descendant_of={self.home.pk}"
+        )
+        self.assertEqual(response.status_code, 200, response.content)
+        self.assertEqual([item["id"] for item in response.json()["items"]], [page.pk])
 
     def test_v3_offset_beyond_the_maximum_is_refused_not_a_database_error(self):
         response = self.client.get(f"/api/v3/pages/?offset={10**30}")
@@ -281,7 +299,7 @@ class DiscoveryTests(APITestCase):
         }
         self.assertEqual(parameters["when"]["schema"]["anyOf"][0]["enum"], ["upcoming", "past"])
         self.assertEqual(parameters["year"]["schema"]["anyOf"][0]["minimum"], 1900)
-        self.assertIn("speakers.SpeakerPage", parameters["event"]["description"])
+        self.assertIn("speakers of the event", parameters["event"]["description"])
 
     @override_settings(WAGTAILAPI_DOCS_ENABLED=False)
     def test_schema_and_docs_can_be_switched_off(self):

@@ -210,10 +210,18 @@ class EventFilterTests(EventAPITestCase):
                 data = self.get_json(f"/api/v3/pages/?type=events.EventPage&{query}", status=400)
                 self.assertIn("errors", data)
 
-    def test_event_filters_without_event_type_are_400(self):
-        self.get_json("/api/v2/pages/?when=upcoming", status=400)
-        self.get_json("/api/v3/pages/?when=upcoming", status=400)
-        self.get_json("/api/v3/pages/?type=home.StandardPage&year=2023", status=400)
+    def test_event_filters_on_a_listing_of_all_types_narrow_it_to_events(self):
+        for version in ("v2", "v3"):
+            with self.subTest(version):
+                data = self.get_json(f"/api/{version}/pages/?locale=de&when=upcoming")
+                listed = {item["id"] for item in data["items"]}
+                self.assertEqual(listed, {self.soon.pk, self.later.pk})
+
+    def test_event_filters_on_a_listing_of_other_types_find_nothing(self):
+        for version in ("v2", "v3"):
+            with self.subTest(version):
+                data = self.get_json(f"/api/{version}/pages/?type=home.StandardPage&year=2023")
+                self.assertEqual(data["items"], [])
 
 
 class NonPublicEventTests(EventAPITestCase):

@@ -76,15 +76,25 @@ class SpeakersByEventTests(SpeakerAPITestCase):
     def test_speakers_of_an_event_in_another_language_on_request(self):
         self.assertListed(f"event={self.conference.pk}&locale=uk", [self.shum_uk.pk])
 
-    def test_unknown_or_malformed_event_is_400(self):
+    def test_malformed_event_is_400(self):
         for version in ("v2", "v3"):
-            for value in ("999999", "abc", "-1"):
+            for value in ("abc", "-1"):
                 with self.subTest(version=version, event=value):
                     url = f"/api/{version}/pages/?type=speakers.SpeakerPage&event={value}"
                     self.get_json(url, status=400)
 
-    def test_event_filter_without_speaker_type_is_400(self):
-        self.get_json(f"/api/v3/pages/?event={self.conference.pk}", status=400)
+    def test_unknown_event_is_404_as_any_unknown_id(self):
+        for version in ("v2", "v3"):
+            with self.subTest(version):
+                url = f"/api/{version}/pages/?type=speakers.SpeakerPage&event=999999"
+                self.get_json(url, status=404)
+
+    def test_event_filter_on_a_listing_of_all_types_narrows_it_to_the_speakers(self):
+        for version in ("v2", "v3"):
+            with self.subTest(version):
+                data = self.get_json(f"/api/{version}/pages/?event={self.conference.pk}")
+                listed = {item["id"] for item in data["items"]}
+                self.assertEqual(listed, {self.kallerhoff.pk, self.shum.pk})
 
 
 class SpeakerListingQueryCountTests(SpeakerAPITestCase):
