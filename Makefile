@@ -29,9 +29,12 @@ $(VNU_STAMP): | $(BIN)/python
 		echo "npm not found: the HTML validity tests will be skipped (apt-get install npm)"; \
 	fi
 
+# Links in e-mails, the APIs and the sitemap name the address the site is served on.
+run: export SITE_URL = http://127.0.0.1:$(PORT)
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_reallabor_content
+	$(BIN)/python manage.py apply_site_url
 	$(BIN)/python manage.py purge_registrations
 	$(BIN)/python manage.py ensure_dev_admin --port $(PORT)
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)

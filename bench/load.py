@@ -203,7 +203,7 @@ def base_env(database_url, static_root):
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DATABASE_URL": database_url,
-        "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
+        "SITE_URL": "http://127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "STATIC_ROOT": str(static_root),
         "REDIS_URL": REDIS_URL,

@@ -2,6 +2,7 @@
 
 import json
 import re
+from urllib.parse import urljoin
 
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -51,7 +52,8 @@ def event_data(event, request):
         data["offers"] = _offer(event.registration_page, request)
     if event.image:
         rendition = event.image.get_rendition(SHARE_IMAGE_SPEC)
-        data["image"] = request.build_absolute_uri(rendition.url)
+        # On the page's own address, like every other link (never the request's host).
+        data["image"] = urljoin(url, rendition.url)
     return _without_empty(data)
 
 

@@ -82,6 +82,7 @@ def deployed_template_database():
     try:
         manage_ok("migrate", "--noinput", url=database_url(name))
         manage_ok("load_reallabor_content", url=database_url(name))
+        manage_ok("apply_site_url", url=database_url(name))
         yield name
     finally:
         drop_database(name)

@@ -39,9 +39,9 @@ def redis_url(database):
 
 VALID_PRODUCTION_ENV = {
     "SECRET_KEY": "k7#Qp2!vX9mZ@wL4rT8&nB6yC1sD3fG5hJ0uE-aR_iO=lP+eW*qY^zN",
+    "SITE_URL": "https://reallabor.example.org",
     "ALLOWED_HOSTS": "reallabor.example.org",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/test",
-    "WAGTAILADMIN_BASE_URL": "https://reallabor.example.org",
     "REDIS_URL": redis_url(12),
 }
 

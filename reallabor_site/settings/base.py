@@ -10,6 +10,7 @@ from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 from reallabor_site.client_ip import trusted_proxy_networks
+from reallabor_site.site_url import normalised_site_url
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -293,7 +294,22 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Reallabor Kommunaler Aufbaupartnerschaften NRW – Ukraine"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+
+
+def site_url_setting(value):
+    try:
+        return normalised_site_url(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"The environment variable SITE_URL {exc}.") from None
+
+
+# The site's public address, from which every absolute link is built: `manage.py apply_site_url`
+# writes it into the Wagtail Site (see reallabor_site.site_url). `make run` sets it to
+# http://127.0.0.1:$PORT; production requires it.
+SITE_URL = site_url_setting(os.environ.get("SITE_URL") or "http://127.0.0.1:8000")
+# Links in the admin's notification e-mails; the admin lives on the site's own address.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or SITE_URL
+
 # "simple" (no stemming) because content is German, English and Ukrainian; PostgreSQL's default
 # configuration would stem every language as English.
 WAGTAILSEARCH_BACKENDS = {

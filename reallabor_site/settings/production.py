@@ -16,6 +16,7 @@ from .base import (
     MIDDLEWARE,
     STORAGES,
     database_from_url,
+    site_url_setting,
 )
 
 
@@ -118,7 +119,8 @@ if AWS_STORAGE_BUCKET_NAME:
     CONTENT_SECURITY_POLICY = with_image_origin(CONTENT_SECURITY_POLICY, MEDIA_ORIGIN)
     ADMIN_CONTENT_SECURITY_POLICY = with_image_origin(ADMIN_CONTENT_SECURITY_POLICY, MEDIA_ORIGIN)
 
-WAGTAILADMIN_BASE_URL = required_env("WAGTAILADMIN_BASE_URL")
+SITE_URL = site_url_setting(required_env("SITE_URL"))
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "").strip() or SITE_URL
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -1,6 +1,8 @@
 """Template tags for the page frame: navigation, language switcher, untranslated-page notice,
 and the tags in <head> that describe a page to search engines and social networks."""
 
+from urllib.parse import urljoin
+
 from django import template
 from django.conf import settings
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
@@ -246,8 +248,9 @@ def page_meta(context):
         canonical = page
         translations = [version for version in versions.values() if version.alias_of_id is None]
     language = language_by_pk.get(canonical.pk) or canonical.locale.language_code
+    canonical_url = canonical.get_full_url(request)
     return {
-        "canonical_url": canonical.get_full_url(request),
+        "canonical_url": canonical_url,
         "alternates": hreflang_alternates(translations, request),
         "description": meta_description(page),
         "title": page.seo_title or page.title,
@@ -258,18 +261,19 @@ def page_meta(context):
             for version in translations
             if version.locale.language_code != language
         ],
-        "image": _social_image(request, page),
+        "image": _social_image(page, canonical_url),
     }
 
 
-def _social_image(request, page):
+def _social_image(page, page_url):
     get_image = getattr(page, "get_social_image", None)
     image = get_image() if get_image else None
     if image is None:
         return None
     rendition = image.get_rendition(SOCIAL_IMAGE_FILTER)
     return {
-        "url": request.build_absolute_uri(rendition.url),
+        # On the site's address, like the page's own link (never the request's host).
+        "url": urljoin(page_url, rendition.url),
         "width": rendition.width,
         "height": rendition.height,
         "alt": rendition.alt,
