@@ -9,6 +9,7 @@ instead.
 
 import importlib.util
 import os
+import shutil
 import uuid
 from pathlib import Path
 
@@ -16,8 +17,10 @@ import pytest
 from django.conf import settings
 
 from tests.site_processes import (
+    USES_POSTGRESQL,
     VALID_PRODUCTION_ENV,
     create_database,
+    database_copy,
     database_url,
     drop_database,
     manage,
@@ -66,26 +69,58 @@ def pytest_terminal_summary(terminalreporter, config):
         )
 
 
-@pytest.fixture(scope="session")
-def deployed_template_database():
-    """The name of a database set up as deploy.md's first deploy describes, with the project's
-    content, for test modules to copy (`site_processes.database_copy`); on DATABASE_URL's server.
-    Loading the content writes to the production settings' cache, so Redis must answer.
-    """
+def require_redis():
+    """The production settings' cache must answer (loading the content writes to it)."""
     reason = redis_missing(VALID_PRODUCTION_ENV["REDIS_URL"])
     if reason and os.environ.get("CI") == "true":
         pytest.fail(f"The production settings need Redis: {reason}")
     if reason:
         pytest.skip(f"The production settings need Redis: {reason}")
+
+
+def deploy(url):
+    """deploy.md's first deploy, under the production settings: migrate, content, address."""
+    manage_ok("migrate", "--noinput", url=url)
+    manage_ok("load_reallabor_content", url=url)
+    manage_ok("apply_site_url", url=url)
+
+
+@pytest.fixture(scope="session")
+def deployed_template_database():
+    """The name of a database set up as deploy.md's first deploy describes, with the project's
+    content, for test modules to copy (`site_processes.database_copy`); on DATABASE_URL's server.
+    """
+    require_redis()
     name = f"reallabor_template_{uuid.uuid4().hex[:8]}"
     create_database(name)
     try:
-        manage_ok("migrate", "--noinput", url=database_url(name))
-        manage_ok("load_reallabor_content", url=database_url(name))
-        manage_ok("apply_site_url", url=database_url(name))
+        deploy(database_url(name))
         yield name
     finally:
         drop_database(name)
+
+
+@pytest.fixture(scope="session")
+def deployed_sqlite_file(tmp_path_factory):
+    """An SQLite file set up as deploy.md's first deploy describes, for runs without PostgreSQL."""
+    require_redis()
+    path = tmp_path_factory.mktemp("deployed") / "reallabor.sqlite3"
+    deploy(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture
+def deployed_database(request, tmp_path):
+    """The URL of a deployed database of the test's own: a copy of the session's template on
+    DATABASE_URL's PostgreSQL, or of the session's SQLite file when the tests run on SQLite."""
+    if USES_POSTGRESQL:
+        template = request.getfixturevalue("deployed_template_database")
+        with database_copy(template, "reallabor_deployed") as url:
+            yield url
+    else:
+        copy = tmp_path / "reallabor.sqlite3"
+        shutil.copyfile(request.getfixturevalue("deployed_sqlite_file"), copy)
+        yield f"sqlite:///{copy}"
 
 
 @pytest.fixture(scope="session")

@@ -14,13 +14,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Site
 
 from events.tests.registration_utils import RegistrationTestCase
-from tests.site_processes import (
-    USES_POSTGRESQL,
-    VALID_PRODUCTION_ENV,
-    database_copy,
-    manage,
-    manage_ok,
-)
+from tests.site_processes import VALID_PRODUCTION_ENV, manage, manage_ok
 
 SITE_URL = "https://example.org"
 # Every absolute address in a response, and the site's own addresses among them.
@@ -136,21 +130,6 @@ def test_production_with_a_malformed_site_url_stops_with_one_line_naming_it(valu
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
     assert "SITE_URL" in lines[0]
-
-
-@pytest.fixture
-def deployed_database(request, tmp_path):
-    """A database deployed as deploy.md says (migrate, the project's content), under production
-    settings: a copy of the session's template on PostgreSQL, a file of its own on SQLite."""
-    if USES_POSTGRESQL:
-        template = request.getfixturevalue("deployed_template_database")
-        with database_copy(template, "site_url") as url:
-            yield url
-    else:
-        url = f"sqlite:///{tmp_path / 'deployed.sqlite3'}"
-        manage_ok("migrate", "--noinput", url=url)
-        manage_ok("load_reallabor_content", url=url)
-        yield url
 
 
 def test_a_registration_under_production_settings_links_to_site_url(
