@@ -8,7 +8,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import RegistrationFormPage, Venue
 from .registration.admin import FormsIndexView, RegistrationDeleteSubmissionsView
+from .registration.dashboard import RegistrationsPanel
 from .registration.models import ORGANISERS_GROUP
+from .registration.organisers import organisers_menu
 from .registration.pages import owning_forms
 
 
@@ -56,3 +58,17 @@ def register_registration_admin_urls():
             name="events_delete_submissions",
         ),
     ]
+
+
+for menu_hook in (
+    "construct_main_menu",
+    "construct_settings_menu",
+    "construct_reports_menu",
+    "construct_help_menu",
+):
+    hooks.register(menu_hook, organisers_menu)
+
+
+@hooks.register("construct_homepage_panels")
+def add_registrations_panel(request, panels):
+    panels.append(RegistrationsPanel())

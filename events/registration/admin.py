@@ -8,6 +8,11 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import pgettext_lazy
+from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
+from wagtail.admin.views.generic.base import BaseListingView
+from wagtail.admin.widgets import HeaderButton
 from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.contrib.forms.views import (
     DeleteSubmissionsView,
@@ -16,10 +21,15 @@ from wagtail.contrib.forms.views import (
 )
 
 from ..formatting import BERLIN
+from .overview import DOWNLOAD_CSV, DOWNLOAD_EXCEL, forms_of, overviews
 from .queue import fill_free_places
 
 # A spreadsheet treats a cell starting with one of these as a formula (OWASP "CSV injection").
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+# The admin list's first columns, by position; the others follow in the form's order.
+LIST_COLUMNS_FIRST = {"submit_time": -3, "status": -2, "language": -1}
 
 
 def looks_like_formula(value):
@@ -73,9 +83,35 @@ class RegistrationSubmissionsListView(SubmissionsListView):
         query = request.GET.urlencode()
         return redirect(reverse(url_name, args=(source.pk,)) + (f"?{query}" if query else ""))
 
+    def get_page_subtitle(self):
+        return self.form_page.event.title
+
+    @cached_property
+    def header_more_buttons(self):
+        return []
+
+    @cached_property
+    def header_buttons(self):
+        # The downloads are what organisers come for: buttons in sight, not in the "⋯" menu.
+        # They keep the list's filters, as Wagtail's own do.
+        return [
+            HeaderButton(
+                DOWNLOAD_EXCEL, url=self.xlsx_export_url, icon_name="download", priority=1
+            ),
+            HeaderButton(DOWNLOAD_CSV, url=self.csv_export_url, icon_name="download", priority=2),
+        ]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["may_delete"] = may_delete_registrations(self.request.user, self.form_page)
+        if "data_headings" in context:
+            # Status and language first, where a screen shows them without scrolling sideways;
+            # the downloads keep the form's order, with them at the end.
+            names = [heading["name"] for heading in context["data_headings"]]
+            order = sorted(range(len(names)), key=lambda i: LIST_COLUMNS_FIRST.get(names[i], i))
+            context["data_headings"] = [context["data_headings"][i] for i in order]
+            for row in context["data_rows"]:
+                row["fields"] = [row["fields"][i] for i in order]
         return context
 
     def stream_csv(self, queryset):
@@ -126,15 +162,68 @@ class RegistrationDeleteSubmissionsView(DeleteSubmissionsView):
         fill_free_places(self.owning_form)
 
 
-class FormsIndexView(FormPagesListView):
-    """Wagtail's list of forms, open to organisers, who have no page permissions.
+class ActionsColumn(Column):
+    """The actions on an event's registrations, each a button."""
 
-    The forms listed are still only those `get_forms_for_user` allows.
+    cell_template_name = "events/admin/actions_cell.html"
+
+
+class FormsIndexView(BaseListingView):
+    """Wagtail's list of forms, as one row per event: the German form, which owns the event's
+    registrations in every language, with its languages, figures and downloads.
+
+    Open to organisers, who have no page permissions; the forms listed are still only those
+    `get_forms_for_user` allows.
     """
 
-    any_permission_required = None
+    template_name = "wagtailadmin/generic/listing.html"
+    results_template_name = "wagtailadmin/generic/listing_results.html"
+    context_object_name = "form_pages"
+    paginate_by = 20
+    index_url_name = "wagtailforms:index"
+    index_results_url_name = "wagtailforms:index_results"
+    # Wagtail's own title, in Wagtail's own translations.
+    page_title = FormPagesListView.page_title
+    header_icon = "form"
+    columns = [
+        TitleColumn(
+            "event",
+            accessor="event.title",
+            label=pgettext_lazy("forms index", "Event"),
+            get_url=lambda overview: overview.registrations_url,
+        ),
+        Column("event_date", label=pgettext_lazy("forms index", "Date")),
+        Column(
+            "languages",
+            accessor=lambda overview: ", ".join(overview.language_names),
+            label=pgettext_lazy("forms index", "Languages"),
+        ),
+        Column("deadline", label=pgettext_lazy("forms index", "Registration until")),
+        StatusTagColumn("state_label", label=pgettext_lazy("forms index", "Registration")),
+        Column(
+            "confirmed",
+            accessor="total.confirmed",
+            label=pgettext_lazy("forms index", "Confirmed"),
+        ),
+        Column(
+            "waiting",
+            accessor="total.waiting",
+            label=pgettext_lazy("forms index", "Waiting list"),
+        ),
+        ActionsColumn("actions", label=pgettext_lazy("forms index", "Actions")),
+    ]
 
     def dispatch(self, request, *args, **kwargs):
         if not get_forms_for_user(request.user).exists():
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
+    def get_queryset(self):
+        return forms_of(self.request.user)
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, forms, is_paginated = super().paginate_queryset(queryset, page_size)
+        return paginator, page, overviews(forms), is_paginated

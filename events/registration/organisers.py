@@ -6,8 +6,9 @@ Wagtail view forgets a permission check.
 """
 
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from wagtail.admin.auth import user_has_any_page_permission
+from wagtail.admin.menu import SubmenuMenuItem
 from wagtail.contrib.forms.utils import get_forms_for_user
 
 from .models import ORGANISERS_GROUP
@@ -73,6 +74,36 @@ class OrganiserAdminMiddleware:
         if not is_organiser_only(request.user):
             return None
         view_name = request.resolver_match.view_name
+        if view_name == "wagtailadmin_home":
+            # Wagtail has no hook to replace its dashboard, so the start page is swapped here.
+            from .dashboard import OrganiserHomeView
+
+            return OrganiserHomeView.as_view()(request)
         if organiser_may_open(request.user, view_name, view_kwargs):
             return None
         return TemplateResponse(request, "events/admin/organiser_refused.html", status=403)
+
+
+def menu_item_opens(user, item):
+    """Whether an organiser may open the admin view a menu item links to."""
+    url = getattr(item, "url", "")
+    if not url.startswith("/"):
+        return False
+    try:
+        match = resolve(url.split("?")[0])
+    except Resolver404:
+        return False
+    return organiser_may_open(user, match.view_name, match.kwargs)
+
+
+def organisers_menu(request, menu_items):
+    """Keeps only the menu items an organiser may open, in every menu. A submenu is shown only
+    when something in it is left, so the help menu, whose items are outside links and keyboard
+    shortcuts for editing, goes too."""
+    if not is_organiser_only(request.user):
+        return
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if isinstance(item, SubmenuMenuItem) or menu_item_opens(request.user, item)
+    ]

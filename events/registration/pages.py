@@ -117,12 +117,24 @@ class RegistrationFormField(TranslatableMixin, AbstractFormField):
         return Autofill.EMAIL if self.field_type == "email" else ""
 
 
+def organiser_label(user):
+    """How the organiser picker names a person: full name and e-mail address, so that editors
+    tell apart people whose user names say little."""
+    name = user.get_full_name() or user.get_username()
+    return f"{name} <{user.email}>" if user.email else name
+
+
 class RegistrationFormPageForm(WagtailAdminPageForm):
     """On a translation, the owner's fields are shown read-only, with the owner's values and a
     note saying where they are set; a disabled field ignores whatever is posted for it."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "organisers" in self.fields:
+            self.fields["organisers"].label_from_instance = organiser_label
+            self.fields["organisers"].queryset = self.fields["organisers"].queryset.order_by(
+                "last_name", "first_name", "username"
+            )
         page = self.instance
         if page.pk is None or page.owning_form.pk == page.pk:
             return

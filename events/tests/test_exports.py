@@ -98,12 +98,14 @@ class MergedListTests(ExportTestCase):
     def test_translated_forms_download_the_german_list(self):
         self.assertEqual(self.csv_rows(self.form_uk), self.csv_rows(self.form_a))
 
-    def test_admin_list_shows_the_same_columns_and_values(self):
+    def test_admin_list_shows_the_same_columns_and_values_status_and_language_first(self):
         response = self.client.get(submissions_url(self.form_a))
         headings = [heading["label"] for heading in response.context["data_headings"]]
         self.assertEqual(
-            [str(label) for label in headings[1:]], [*GERMAN_COLUMNS, "Sprache", "Status"]
+            [str(label) for label in headings[1:]], ["Status", "Sprache", *GERMAN_COLUMNS]
         )
+        row = response.context["data_rows"][0]["fields"]
+        self.assertEqual(row[1:4], ["Warteliste", "Ukrainisch", "Олена"])
         self.assertContains(response, "Олена")
         self.assertContains(response, "Warteliste")
 

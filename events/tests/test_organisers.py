@@ -113,7 +113,9 @@ class OrganiserOfATests(RefusalMixin, RegistrationsTestCase):
     def test_forms_index_lists_only_their_form(self):
         response = self.client.get(reverse("wagtailforms:index"))
         self.assertEqual(response.status_code, 200)
-        self.assertEqual([page.pk for page in response.context["form_pages"]], [self.form_a.pk])
+        self.assertEqual(
+            [overview.form.pk for overview in response.context["form_pages"]], [self.form_a.pk]
+        )
 
     def test_forms_menu_is_shown(self):
         response = self.client.get(reverse("wagtailadmin_home"))
@@ -164,7 +166,8 @@ class EditorTests(RegistrationsTestCase):
     def test_forms_index_lists_every_form(self):
         response = self.client.get(reverse("wagtailforms:index"))
         self.assertEqual(
-            {page.pk for page in response.context["form_pages"]}, {self.form_a.pk, self.form_b.pk}
+            {overview.form.pk for overview in response.context["form_pages"]},
+            {self.form_a.pk, self.form_b.pk},
         )
 
     def test_may_delete_registrations(self):
