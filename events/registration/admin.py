@@ -4,14 +4,18 @@ Organisers reach these views through the `filter_form_submissions_for_user` hook
 do beyond reading (deleting) is decided here, by the page permissions Wagtail gives editors.
 """
 
+import re
+
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import pgettext, pgettext_lazy
+from openpyxl import Workbook
 from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic.base import BaseListingView
+from wagtail.admin.views.mixins import ExcelDateFormatter
 from wagtail.admin.widgets import HeaderButton
 from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.contrib.forms.views import (
@@ -39,6 +43,21 @@ def looks_like_formula(value):
 def neutralise_formula(value):
     """A leading apostrophe makes spreadsheets show the text instead of evaluating it."""
     return f"'{value}" if looks_like_formula(value) else value
+
+
+EXCEL_SHEET_TITLE_LENGTH = 31
+
+
+def sheet_title(text):
+    """A worksheet name Excel accepts: at most 31 characters, none of []:*?/\\, not empty and
+    not starting or ending with an apostrophe."""
+    title = " ".join(re.sub(r"[\[\]:*?/\\]", " ", text).split())
+    if len(title) > EXCEL_SHEET_TITLE_LENGTH:
+        cut = title[: EXCEL_SHEET_TITLE_LENGTH + 1]
+        # At a word's end where there is one.
+        title = cut.rsplit(" ", 1)[0] if " " in cut else cut[:EXCEL_SHEET_TITLE_LENGTH]
+    title = title.strip("' ")
+    return title or pgettext("spreadsheet", "Registrations")
 
 
 def berlin_time(value):
@@ -127,6 +146,18 @@ class RegistrationSubmissionsListView(SubmissionsListView):
         if export_format == self.FORMAT_CSV:
             return neutralise_formula(value)
         return value
+
+    def write_xlsx(self, queryset, output):
+        # Wagtail names the only sheet "Sheet1"; ours is named after the event.
+        workbook = Workbook(write_only=True, iso_dates=True)
+        worksheet = workbook.create_sheet(title=sheet_title(self.form_page.event.title))
+        worksheet.append(self.get_heading(queryset, field) for field in self.list_export)
+        date_format = ExcelDateFormatter().get()
+        for item in queryset:
+            worksheet.append(
+                self.generate_xlsx_row(worksheet, self.to_row_dict(item), date_format=date_format)
+            )
+        workbook.save(output)
 
     def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
         # Wagtail already stores formula-like cells as text; the quote prefix also keeps Excel

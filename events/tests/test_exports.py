@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from events.formatting import BERLIN
 from events.models import Registration
+from events.registration.admin import sheet_title
 from home.tests.utils import translate_page
 
 from .registrations import RegistrationsTestCase
@@ -160,3 +161,25 @@ class QueryCountTests(ExportTestCase):
                 for index in range(10):
                     self.register(self.form_a, e_mail=f"person{index}-{export}@example.org")
                 self.assertEqual(self.queries_for(url), few)
+
+
+class SheetTitleTests(ExportTestCase):
+    def test_xlsx_sheet_is_named_after_the_event(self):
+        response = self.client.get(submissions_url(self.form_a, "xlsx"))
+        workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+        self.assertEqual(workbook.sheetnames, ["Konferenz A"])
+
+    def test_sheet_title_follows_excels_rules(self):
+        for title, expected in (
+            ("Konferenz A", "Konferenz A"),
+            (
+                "Landkreise als internationale Akteure vor dem Hintergrund",
+                "Landkreise als internationale",
+            ),
+            ("Was tun? [Teil 1/2]: Kreise*", "Was tun Teil 1 2 Kreise"),
+            ("'Zitat'", "Zitat"),
+            ("???", "Anmeldungen"),
+        ):
+            with self.subTest(title=title):
+                self.assertEqual(sheet_title(title), expected)
+                self.assertLessEqual(len(sheet_title(title)), 31)
