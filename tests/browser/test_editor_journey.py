@@ -87,7 +87,9 @@ def test_editor_creates_publishes_and_translates_an_event_into_ukrainian(page, s
     page.get_by_label("Teilbaum").check()
     page.get_by_role("button", name="Absenden").click()
 
-    # wagtail-localize's translation editor: one segment per text, grouped in the page's tabs.
+    # wagtail-localize's translation editor: one segment per text, grouped in the page's tabs,
+    # under a heading in German (its own is English: reallabor_site/wagtail_hooks.py).
+    expect(page.get_by_role("heading", name="Übersetzung: Deutsch → Українська")).to_be_visible()
     translate_segment(page, "День партнерства 2027")
     page.get_by_role("tab", name="Programm").click()
     translate_segment(page, "Відкриття")
