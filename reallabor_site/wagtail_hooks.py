@@ -1,6 +1,6 @@
 from django.templatetags.static import static
 from django.utils.html import format_html
-from django.utils.translation import pgettext
+from django.utils.translation import gettext, pgettext
 from wagtail import hooks
 
 from .localize_permissions import admin_urls as checked_translation_urls
@@ -16,7 +16,9 @@ def translation_editor_heading():
     # Translators: the translation editor's heading, e.g. "Deutsch to Українська translation".
     pattern = pgettext("translation editor", "%(source)s to %(target)s translation")
     return format_html(
-        '<script src="{}" data-pattern="{}"></script>',
+        '<script src="{}" data-pattern="{}" data-more-actions="{}"></script>',
         static("reallabor_site/admin/translation-editor-heading.js"),
         pattern,
+        # Wagtail's own message, in Wagtail's own translation.
+        gettext("More actions"),
     )
