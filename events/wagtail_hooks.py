@@ -7,8 +7,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import RegistrationFormPage, Venue
-from .registration.admin import FormsIndexView, RegistrationDeleteSubmissionsView
-from .registration.dashboard import RegistrationsPanel
+from .registration.admin import RegistrationDeleteSubmissionsView
+from .registration.dashboard import FormsIndexView, RegistrationsPanel
 from .registration.models import ORGANISERS_GROUP
 from .registration.organisers import organisers_menu
 from .registration.pages import owning_forms

@@ -14,6 +14,8 @@ Modules, from the bottom up (each imports only those above it):
 - `service`: submit, confirm, cancel and delete, shared by the HTML form and the JSON endpoint;
 - `pages`: the form page editors build;
 - `publishing`: what follows when a form or an event is published;
-- `api`, `views`, `admin`, `organisers`, `urls`: the ways in, for front-ends, registrants,
-  editors and organisers.
+- `overview`: where each event's registration stands (counts, places, deadline, actions), for
+  the admin;
+- `api`, `views`, `admin`, `dashboard`, `organisers`, `urls`: the ways in, for front-ends,
+  registrants, editors and organisers.
 """

@@ -13,20 +13,19 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import pgettext, pgettext_lazy
 from openpyxl import Workbook
-from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
-from wagtail.admin.views.generic.base import BaseListingView
 from wagtail.admin.views.mixins import ExcelDateFormatter
 from wagtail.admin.widgets import HeaderButton
 from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.contrib.forms.views import (
     DeleteSubmissionsView,
-    FormPagesListView,
     SubmissionsListView,
 )
 
 from ..formatting import BERLIN
-from .overview import DOWNLOAD_CSV, DOWNLOAD_EXCEL, forms_of, overviews
 from .queue import fill_free_places
+
+DOWNLOAD_EXCEL = pgettext_lazy("registrations action", "Download Excel")
+DOWNLOAD_CSV = pgettext_lazy("registrations action", "Download CSV")
 
 # A spreadsheet treats a cell starting with one of these as a formula (OWASP "CSV injection").
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -191,70 +190,3 @@ class RegistrationDeleteSubmissionsView(DeleteSubmissionsView):
         super().handle_delete(submissions)
         # Deleted registrations free their places for the people on the waiting list.
         fill_free_places(self.owning_form)
-
-
-class ActionsColumn(Column):
-    """The actions on an event's registrations, each a button."""
-
-    cell_template_name = "events/admin/actions_cell.html"
-
-
-class FormsIndexView(BaseListingView):
-    """Wagtail's list of forms, as one row per event: the German form, which owns the event's
-    registrations in every language, with its languages, figures and downloads.
-
-    Open to organisers, who have no page permissions; the forms listed are still only those
-    `get_forms_for_user` allows.
-    """
-
-    template_name = "wagtailadmin/generic/listing.html"
-    results_template_name = "wagtailadmin/generic/listing_results.html"
-    context_object_name = "form_pages"
-    paginate_by = 20
-    index_url_name = "wagtailforms:index"
-    index_results_url_name = "wagtailforms:index_results"
-    # Wagtail's own title, in Wagtail's own translations.
-    page_title = FormPagesListView.page_title
-    header_icon = "form"
-    columns = [
-        TitleColumn(
-            "event",
-            accessor="event.title",
-            label=pgettext_lazy("forms index", "Event"),
-            get_url=lambda overview: overview.registrations_url,
-        ),
-        Column("event_date", label=pgettext_lazy("forms index", "Date")),
-        Column(
-            "languages",
-            accessor=lambda overview: ", ".join(overview.language_names),
-            label=pgettext_lazy("forms index", "Languages"),
-        ),
-        Column("deadline", label=pgettext_lazy("forms index", "Registration until")),
-        StatusTagColumn("state_label", label=pgettext_lazy("forms index", "Registration")),
-        Column(
-            "confirmed",
-            accessor="total.confirmed",
-            label=pgettext_lazy("forms index", "Confirmed"),
-        ),
-        Column(
-            "waiting",
-            accessor="total.waiting",
-            label=pgettext_lazy("forms index", "Waiting list"),
-        ),
-        ActionsColumn("actions", label=pgettext_lazy("forms index", "Actions")),
-    ]
-
-    def dispatch(self, request, *args, **kwargs):
-        if not get_forms_for_user(request.user).exists():
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
-
-    def get_queryset(self):
-        return forms_of(self.request.user)
-
-    def paginate_queryset(self, queryset, page_size):
-        paginator, page, forms, is_paginated = super().paginate_queryset(queryset, page_size)
-        return paginator, page, overviews(forms), is_paginated

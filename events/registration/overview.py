@@ -15,21 +15,18 @@ from django.db.models.functions import Length, Substr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import pgettext, pgettext_lazy
+from django.utils.translation import pgettext
 from wagtail.contrib.forms.utils import get_forms_for_user
+from wagtail.models import Page
 
 from ..formatting import format_date, format_time
-from ..models.pages import EventPage
+from .admin import DOWNLOAD_CSV, DOWNLOAD_EXCEL
 from .models import Registration, language_name
 from .pages import RegistrationFormPage, owning_forms
 
 # How long after its end an event stays on the editors' dashboard: organisers fetch their lists
 # and editors look at the figures in the weeks after an event.
 RECENT_EVENTS = timedelta(days=60)
-
-
-DOWNLOAD_EXCEL = pgettext_lazy("registrations action", "Download Excel")
-DOWNLOAD_CSV = pgettext_lazy("registrations action", "Download CSV")
 
 
 def site_order(code):
@@ -78,7 +75,7 @@ class Counts:
 @dataclass
 class RegistrationOverview:
     form: RegistrationFormPage
-    event: EventPage
+    event: Page  # the form's parent, an EventPage
     # Codes of the languages the form is published in, in the order of settings.LANGUAGES.
     languages: list = field(default_factory=list)
     by_language: dict = field(default_factory=dict)
@@ -165,13 +162,15 @@ def forms_of(user):
     parent_path = Substr(
         OuterRef("path"), 1, Length(OuterRef("path")) - RegistrationFormPage.steplen
     )
-    events = EventPage.objects.filter(path=parent_path)
+    # The event page through Wagtail's page table: importing EventPage here would make the
+    # models import the admin's modules.
+    events = Page.objects.filter(path=parent_path)
     return (
         owning_forms(readable)
         .select_related("locale")
         .annotate(
-            event_start=Subquery(events.values("start")[:1]),
-            event_end=Subquery(events.values("end")[:1]),
+            event_start=Subquery(events.values("eventpage__start")[:1]),
+            event_end=Subquery(events.values("eventpage__end")[:1]),
         )
         .order_by("-event_start", "pk")
     )
@@ -190,9 +189,9 @@ def overviews(forms):
         return []
     events = {
         event.path: event
-        for event in EventPage.objects.filter(
+        for event in Page.objects.filter(
             path__in=[form.path[: -form.steplen] for form in forms]
-        )
+        ).specific()
     }
     languages = {}
     for key, code in (
