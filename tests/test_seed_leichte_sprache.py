@@ -46,7 +46,7 @@ class SeedLeichteSpracheTests(TestCase):
         self.assertEqual(settings_.leichte_sprache_page_id, self.start.pk)
 
     def test_every_public_page_type_links_to_the_area_in_every_language(self):
-        pages = Page.objects.live().public().specific().order_by("path")
+        pages = Page.objects.live().public().filter(depth__gt=1).specific().order_by("path")
         seen_types = set()
         for page in pages:
             with self.subTest(page=page.url):
@@ -131,9 +131,14 @@ class SeedLeichteSpracheTests(TestCase):
         for version in ("v2", "v3"):
             with self.subTest(version):
                 listing = self.client.get(
-                    f"/api/{version}/pages/?type=home.LeichteSprachePage&locale=de"
+                    f"/api/{version}/pages/?type=home.LeichteSprachePage&locale=de&limit=20"
                 ).json()
-                self.assertEqual(listing["meta"]["total_count"], 6)
+                self.assertEqual(
+                    {item["title"] for item in listing["items"]},
+                    {"Leichte Sprache", "Barrierefreiheit", "So funktioniert die Website"}
+                    | {"Was ist das Reallabor?", "Was ist eine Kreis-Partnerschaft?"}
+                    | {"Veranstaltungen und Anmeldung"},
+                )
                 detail = self.client.get(f"/api/{version}/pages/{self.start.pk}/").json()
                 self.assertEqual(detail["title"], "Leichte Sprache")
                 self.assertEqual(detail["meta"]["locale"], "de")

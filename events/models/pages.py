@@ -29,6 +29,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.blocks import LeichteSpracheStreamBlock
 from home.leichte_sprache import texts_of_stream
 from speakers.api import HeadlessPreviewMixin, TranslationsField
+from speakers.versions import live_versions
 
 from .. import calendar
 from ..api import (
@@ -414,15 +415,8 @@ class EventPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
         if translation.get_language() == settings.LANGUAGE_CODE:
             source = self
         else:
-            source = (
-                EventPage.objects.filter(
-                    translation_key=self.translation_key,
-                    locale__language_code=settings.LANGUAGE_CODE,
-                )
-                .live()
-                .only("id", "path", "depth", "url_path", "locale_id", "leichte_sprache")
-                .first()
-            )
+            # Among the versions the language switcher looks up anyway: no query of its own.
+            source = live_versions(request, self).get(settings.LANGUAGE_CODE)
         if source is None or not source.leichte_sprache:
             return None
         return route_url(source, "leichte_sprache", request)

@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from home.models import SiteSettings
 from reallabor_site.hreflang import hreflang_alternates
+from speakers.versions import live_versions
 
 register = template.Library()
 
@@ -156,13 +157,7 @@ def _live_translations(request, page):
     The language switcher and the <head> both need them; the request keeps them, so a page costs
     one query for both.
     """
-    cache = getattr(request, "_live_translations", None)
-    if cache is None:
-        cache = request._live_translations = {}
-    if page.pk not in cache:
-        versions = page.get_translations(inclusive=True).live().select_related("locale")
-        cache[page.pk] = {other.locale.language_code: other for other in versions}
-    return cache[page.pk]
+    return live_versions(request, page)
 
 
 def _path_in_language(request, code, current):

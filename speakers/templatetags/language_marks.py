@@ -8,8 +8,8 @@ item is one segment). Templates ask `{% language_marks page as marks %}` once an
 `<p{{ marks.attr.introduction }}>`, `{% marked_block block marks %}` and
 `{% marked_richtext page "field" marks %}`.
 
-The source version costs one query per page; pages in the source language and the copies of
-untranslated pages (whose whole content is marked by the page frame) cost none.
+The source version comes with the page's other versions, which the language switcher looks up
+anyway (speakers.versions): no query of its own.
 """
 
 import re
@@ -24,6 +24,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 from wagtail_localize.fields import TranslatableField, get_translatable_fields
+
+from speakers.versions import live_versions
 
 register = template.Library()
 
@@ -116,18 +118,12 @@ class LanguageMarks:
                     self.blocks[item["id"]] = html
 
 
-def _source_version(page):
-    """The page in the source language, when `page` is its translation; else None."""
+def _source_version(request, page):
+    """The live page in the source language, when `page` is its translation; else None."""
     if page.alias_of_id or translation.get_language() == settings.LANGUAGE_CODE:
         return None
-    return (
-        type(page)
-        .objects.filter(
-            translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
-        )
-        .exclude(pk=page.pk)
-        .first()
-    )
+    source = live_versions(request, page).get(settings.LANGUAGE_CODE)
+    return source if source is not None and source.pk != page.pk else None
 
 
 @register.simple_tag(takes_context=True)
@@ -142,7 +138,7 @@ def language_marks(context, page):
         if request is not None:
             request._language_marks = cache
     if page.pk not in cache:
-        source = _source_version(page)
+        source = _source_version(request, page)
         cache[page.pk] = (
             LanguageMarks.compare(page, source, settings.LANGUAGE_CODE)
             if source is not None
