@@ -100,6 +100,13 @@ class PartlyTranslatedPageTests(SiteTreeTestCase):
         self.assertIn('<p lang="de">Der zweite Absatz bleibt deutsch.</p>', html)
         self.assertRegex(html, r'<section lang="de" class="list-block">\s*<h2>Liste</h2>')
 
+    def test_untranslated_texts_inside_a_partly_translated_block_are_marked(self):
+        target = self.translate_partly_and_publish("uk", {**TRANSLATED, "Liste": "Список"})
+        html = self.client.get(target.url).content.decode()
+        self.assertRegex(html, r'<section class="list-block">\s*<h2>Список</h2>')
+        self.assertIn('<li lang="de">Erstens</li>', html)
+        self.assertIn('<li lang="de">Zweitens</li>', html)
+
     def test_a_fully_untranslated_field_is_marked_as_a_whole(self):
         target = self.translate_partly_and_publish("uk", {"Über uns": "Про нас"})
         html = self.client.get(target.url).content.decode()

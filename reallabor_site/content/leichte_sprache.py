@@ -89,7 +89,8 @@ START = {
             "Alle Menschen sollen diese Website gut benutzen können.",
             "Das nennt man: Barrierefreiheit.",
             "Wir prüfen die Website bei jeder Änderung mit einem Computer-Programm.",
-            "Sie können die Website nur mit der Tastatur benutzen.",
+            "Sie können die Website auch ohne Maus benutzen.",
+            "Dann benutzen Sie nur die Tastatur.",
             "Sie können die Schrift sehr groß machen.",
             "Bilder haben eine Beschreibung für blinde Menschen.",
             "Ein Computer-Programm findet aber nicht jede Barriere.",
@@ -105,7 +106,6 @@ START = {
             "Es gibt noch mehr Seiten in Leichter Sprache.",
             "Die Links zu diesen Seiten stehen hier unten.",
             "Die Seiten in Leichter Sprache gibt es nur auf Deutsch.",
-            "Sie finden die Seiten auf jeder Seite oben: Klicken Sie auf Leichte Sprache.",
         ),
     ],
 }
@@ -319,7 +319,10 @@ ACCESSIBILITY = {
         ),
         steps(
             "Das klappt auf der Website",
-            "Sie können die Website nur mit der Tastatur benutzen.",
+            lines(
+                "Sie können die Website auch ohne Maus benutzen.",
+                "Dann benutzen Sie nur die Tastatur.",
+            ),
             "Sie sehen immer, wo Sie mit der Tastatur gerade sind.",
             "Bilder haben eine Beschreibung für blinde Menschen.",
             "Die Überschriften sind in der richtigen Reihenfolge.",

@@ -18,7 +18,7 @@ from django import template
 from django.conf import settings
 from django.db import models
 from django.utils import translation
-from django.utils.html import format_html, strip_tags
+from django.utils.html import conditional_escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -74,7 +74,8 @@ class LanguageMarks:
         self.lang = lang
         self.attr = {}  # field name: ' lang="de"'
         self.rich = {}  # rich text field name: its html with marked elements
-        self.blocks = {}  # block id: True (the whole block) or its rich text, marked
+        # block id: True (the whole block), its rich text marked, or its unchanged texts
+        self.blocks = {}
 
     def __bool__(self):
         return bool(self.attr or self.rich or self.blocks)
@@ -116,6 +117,51 @@ class LanguageMarks:
                 html, marked = mark_rich_text(item["value"], original["value"], self.lang)
                 if marked:
                     self.blocks[item["id"]] = html
+            else:
+                # A block of several texts (heading and items, say), some translated.
+                leaves = list(_unchanged_texts(item["value"], original["value"]))
+                if leaves:
+                    self.blocks[item["id"]] = leaves
+
+
+def _unchanged_texts(value, original):
+    """The texts inside a block's value that equal the source block's at the same place."""
+    if isinstance(value, str):
+        if value == original and _has_text(value):
+            yield value
+    elif isinstance(value, dict) and isinstance(original, dict):
+        for key, item in value.items():
+            if key in original:
+                yield from _unchanged_texts(item, original[key])
+    elif isinstance(value, list) and isinstance(original, list):
+        # List items keep their ids in a translation; match by id where they have one.
+        by_id = {item.get("id"): item for item in original if isinstance(item, dict)}
+        for index, item in enumerate(value):
+            if isinstance(item, dict) and item.get("id") in by_id:
+                yield from _unchanged_texts(item, by_id[item["id"]])
+            elif index < len(original):
+                yield from _unchanged_texts(item, original[index])
+
+
+def _mark_texts(html, texts, lang):
+    """The rendered block with `lang` on each element whose whole text is one of `texts`."""
+    for text in texts:
+        if text.lstrip().startswith("<"):
+            html, _marked = mark_rich_text(html, text, lang)
+            continue
+        element = re.compile(
+            r"<([a-zA-Z][\w-]*)((?:\s[^>]*)?)>("
+            + re.escape(str(conditional_escape(text)))
+            + r")</\1>"
+        )
+
+        def mark(match):
+            if "lang=" in match.group(2):
+                return match.group(0)
+            return f'<{match.group(1)} lang="{lang}"{match.group(2)}>{match.group(3)}</{match.group(1)}>'
+
+        html = element.sub(mark, html)
+    return mark_safe(html)
 
 
 def _source_version(request, page):
@@ -155,6 +201,8 @@ def marked_block(context, block, marks):
         return block.render_as_block(context=context.flatten())
     if mark is True:
         return _with_lang(block.render_as_block(context=context.flatten()), marks.lang)
+    if isinstance(mark, list):
+        return _mark_texts(block.render_as_block(context=context.flatten()), mark, marks.lang)
     return block.block.render(RichText(mark), context=context.flatten())
 
 
