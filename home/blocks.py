@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import blocks
-from wagtail.images.blocks import ImageBlock
+from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -114,3 +114,128 @@ class BaseStreamBlock(blocks.StreamBlock):
     callout = CalloutBlock()
     link_button = LinkButtonBlock()
     contact = ContactBlock()
+
+
+# Leichte Sprache ("easy-to-read German", after the rules of the Netzwerk Leichte Sprache) has
+# blocks of its own: each one makes one of the rules easy to follow, and says which in its help.
+
+
+class SentenceLinesBlock(blocks.TextBlock):
+    """Plain sentences, one per line; each line is shown as a line of its own."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            label=_("Sentences"),
+            rows=6,
+            help_text=_(
+                "Rule: one statement per sentence, each sentence on its own line. Write short "
+                "sentences (at most 15 words), in the active voice, without abbreviations."
+            ),
+            **kwargs,
+        )
+
+    class Meta:
+        icon = "pilcrow"
+        template = "home/blocks/sentence_lines_block.html"
+        preview_value = (
+            "Das Reallabor ist ein Projekt.\nKreise in Nordrhein-Westfalen arbeiten mit Gemeinden "
+            "in der Ukraine zusammen."
+        )
+
+
+class ExplainedWordBlock(blocks.StructBlock):
+    word = blocks.CharBlock(
+        label=_("Hard word"),
+        max_length=100,
+        help_text=_("The word as it appears in the text, e.g. “Kreis-Partnerschaft”."),
+    )
+    explanation = blocks.TextBlock(
+        label=_("Explanation"),
+        rows=4,
+        help_text=_("Short sentences, each on its own line."),
+    )
+
+    class Meta:
+        icon = "help"
+        label = _("Explained word")
+        help_text = _(
+            "Rule: explain hard words where they appear. Put this block right after the text "
+            "that uses the word. Long words get a hyphen: Kreis-Partnerschaft."
+        )
+        template = "home/blocks/explained_word_block.html"
+        preview_value = {
+            "word": "Kreis",
+            "explanation": "Ein Kreis ist ein Gebiet mit mehreren Städten und Gemeinden.\n"
+            "Der Kreis hat eine eigene Verwaltung.",
+        }
+
+
+class PictureBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Picture"))
+    alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
+        max_length=250,
+        help_text=_("What the picture shows, for people who cannot see it. Required."),
+    )
+    caption = blocks.TextBlock(
+        label=pgettext_lazy("of an image", "Caption"),
+        rows=2,
+        help_text=_("One or two short sentences that say what the picture means."),
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Picture with caption")
+        help_text = _(
+            "Rule: use pictures that help to understand the text, next to that text. Every "
+            "picture needs an alternative text and a caption."
+        )
+        template = "home/blocks/picture_block.html"
+
+
+class StepListBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=200)
+    steps = blocks.ListBlock(
+        blocks.TextBlock(label=_("Step"), rows=2),
+        label=_("Steps"),
+        help_text=_("One step per item. Short sentences, each on its own line."),
+    )
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Step list")
+        help_text = _(
+            "Rule: explain what to do step by step, in the order a reader does it. The steps "
+            "are numbered with digits."
+        )
+        template = "home/blocks/step_list_block.html"
+        preview_value = {
+            "heading": "So melden Sie sich an",
+            "steps": ["Sie öffnen die Seite von der Veranstaltung.", "Sie klicken auf: Anmelden."],
+        }
+
+
+class LeichteSpracheHeadingBlock(blocks.CharBlock):
+    def __init__(self, **kwargs):
+        super().__init__(
+            label=_("Heading"),
+            max_length=120,
+            help_text=_("Rule: short headings that say what comes next."),
+            **kwargs,
+        )
+
+    class Meta:
+        icon = "title"
+        template = "home/blocks/leichte_sprache_heading_block.html"
+        preview_value = "Was ist das Reallabor?"
+
+
+class LeichteSpracheStreamBlock(blocks.StreamBlock):
+    """The blocks of a page in Leichte Sprache: few, large, one kind of content each."""
+
+    heading = LeichteSpracheHeadingBlock()
+    sentences = SentenceLinesBlock()
+    explained_word = ExplainedWordBlock()
+    picture = PictureBlock()
+    steps = StepListBlock()
+    link_button = LinkButtonBlock()

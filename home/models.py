@@ -17,7 +17,8 @@ from speakers.api import HeadlessPreviewMixin, TranslationsField
 from speakers.models import SpeakerPage
 
 from .api import ContactPersonField, CooperationFieldsField
-from .blocks import BaseStreamBlock
+from .blocks import BaseStreamBlock, LeichteSpracheStreamBlock
+from .leichte_sprache import texts_of_stream
 from .localization import localized_pages, localized_snippets
 
 
@@ -65,6 +66,7 @@ class HomePage(HeadlessPreviewMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "home.StandardPage",
+        "home.LeichteSprachePage",
         "home.PracticeExampleIndexPage",
         "events.EventIndexPage",
         "speakers.SpeakerIndexPage",
@@ -136,6 +138,63 @@ class StandardPage(HeadlessPreviewMixin, Page):
 
     def get_meta_description(self):
         return self.introduction
+
+
+class LeichteSprachePage(HeadlessPreviewMixin, Page):
+    """A page in Leichte Sprache: plain German after the rules of the Netzwerk Leichte Sprache.
+
+    Leichte Sprache ("easy-to-read German") is for readers with learning difficulties and for
+    readers with little German. It exists in German only: the site's header links to the German
+    start page of this area from every language, and the copies that wagtail-localize keeps in the
+    English and Ukrainian trees show the German text, marked as such, like any untranslated page.
+    """
+
+    body = StreamField(
+        LeichteSpracheStreamBlock(),
+        verbose_name=_("content"),
+        blank=True,
+        help_text=_(
+            "Each block says which rule of Leichte Sprache it helps to follow. On saving, the "
+            "page is checked for long sentences, numbers written as words and abbreviations."
+        ),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+
+    search_fields = Page.search_fields + [index.SearchField("body")]
+
+    api_fields = [
+        APIField("body"),
+        APIField("translations", serializer=TranslationsField()),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.LeichteSprachePage"]
+    subpage_types = ["home.LeichteSprachePage"]
+
+    class Meta:
+        verbose_name = _("Leichte Sprache page")
+        verbose_name_plural = _("Leichte Sprache pages")
+
+    def leichte_sprache_texts(self):
+        """The texts the save-time check reads (see home.leichte_sprache)."""
+        return [self.title, *texts_of_stream(self.body)]
+
+    def get_meta_description(self):
+        for block in self.body:
+            if block.block_type == "sentences":
+                return " ".join(block.value.split())
+        return ""
+
+    @cached_property
+    def area_start(self):
+        """The start page of this Leichte Sprache area: the highest such page above this one."""
+        return (
+            LeichteSprachePage.objects.ancestor_of(self, inclusive=True).order_by("depth").first()
+        )
+
+    def area_pages(self):
+        """The live pages of the area below its start page, for the start page's navigation."""
+        return LeichteSprachePage.objects.child_of(self.area_start).live().public()
 
 
 class OrganisationDetails(TranslatableMixin, models.Model):
@@ -237,6 +296,18 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    leichte_sprache_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Leichte Sprache start page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The German start page in Leichte Sprache. Every page links to it in its header, "
+            "in every language."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -254,6 +325,7 @@ class SiteSettings(BaseSiteSetting):
             ],
             heading=_("Legal pages (German law requires them)"),
         ),
+        PageChooserPanel("leichte_sprache_page", page_type="home.LeichteSprachePage"),
     ]
 
     select_related = [
@@ -263,6 +335,7 @@ class SiteSettings(BaseSiteSetting):
         "imprint_page",
         "privacy_page",
         "accessibility_page",
+        "leichte_sprache_page",
     ]
 
     class Meta:
@@ -390,7 +463,7 @@ class PracticeExamplePage(HeadlessPreviewMixin, Page):
     )
     contact_person = models.ForeignKey(
         "speakers.SpeakerPage",
-        verbose_name=_("contact person"),
+        verbose_name=pgettext_lazy("practice example", "presented by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -471,7 +544,7 @@ class PracticeExamplePage(HeadlessPreviewMixin, Page):
 
     @cached_property
     def localized_contact_person(self):
-        """The contact person's page in the reader's language (German if not translated)."""
+        """The presenter's page in the reader's language (German if not translated)."""
         return localized_pages(SpeakerPage, [self.contact_person_id]).get(self.contact_person_id)
 
     @cached_property

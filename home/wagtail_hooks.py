@@ -1,8 +1,19 @@
+from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .leichte_sprache import page_warnings
 from .models import CooperationField, OrganisationDetails
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_leichte_sprache_rules(request, page):
+    """Tell the editor, after saving, which texts break a rule of Leichte Sprache; never refuse."""
+    for warning in page_warnings(page.specific):
+        messages.warning(request, warning)
 
 
 class OrganisationDetailsViewSet(SnippetViewSet):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from events.models import EventPage
-from home.models import PracticeExamplePage
+from home.models import LeichteSprachePage, PracticeExamplePage
 from speakers.models import SpeakerPage
 
 from .search_workarounds import without_unescaped_characters
@@ -21,6 +21,7 @@ TYPE_LABELS = {
     EventPage: _("Event"),
     SpeakerPage: _("Speaker"),
     PracticeExamplePage: _("Practice example"),
+    LeichteSprachePage: _("Leichte Sprache"),
 }
 
 

@@ -13,7 +13,13 @@ from wagtail_localize.models import (
 )
 
 from events.models import EventPage, EventPracticeExample, EventSpeaker, Venue
-from home.models import HomePage, OrganisationDetails, SiteSettings, StandardPage
+from home.models import (
+    HomePage,
+    LeichteSprachePage,
+    OrganisationDetails,
+    SiteSettings,
+    StandardPage,
+)
 from reallabor_site.management.commands.load_reallabor_content import Command
 from speakers.models import SpeakerPage, SpeakerPosition
 
@@ -124,8 +130,16 @@ class LoadContentTests(TestCase):
             {"en", "uk"},
         )
 
-    def test_no_page_is_left_as_an_untranslated_alias(self):
-        self.assertFalse(Page.objects.filter(alias_of__isnull=False).exists())
+    def test_no_page_is_left_as_an_untranslated_alias_but_those_in_leichte_sprache(self):
+        # Leichte Sprache is a form of German: its pages stay German, mirrored as copies.
+        aliases = Page.objects.filter(alias_of__isnull=False)
+        self.assertEqual(
+            set(aliases.values_list("content_type__model", flat=True)), {"leichtesprachepage"}
+        )
+        self.assertEqual(
+            aliases.count(),
+            2 * LeichteSprachePage.objects.filter(locale__language_code="de").count(),
+        )
 
     def test_site_settings_point_to_organisation_and_legal_pages(self):
         settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
@@ -228,7 +242,11 @@ class LoadingIntoAnEarlierSiteTests(TestCase):
         self.assertEqual(Venue.objects.count(), 3)
 
     def test_new_pages_are_translations_rather_than_aliases(self):
-        self.assertFalse(Page.objects.filter(alias_of__isnull=False).exists())
+        # But for the Leichte Sprache area, which is German only.
+        aliases = Page.objects.filter(alias_of__isnull=False)
+        self.assertEqual(
+            set(aliases.values_list("content_type__model", flat=True)), {"leichtesprachepage"}
+        )
 
     def test_foundation_pages_are_left_as_they_were(self):
         self.assertLessEqual(

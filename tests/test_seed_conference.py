@@ -15,7 +15,12 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation
 
 from events.models import EventIndexPage, EventPage, RegistrationFormPage, Venue
-from home.models import HomePage, PracticeExampleIndexPage, PracticeExamplePage
+from home.models import (
+    HomePage,
+    LeichteSprachePage,
+    PracticeExampleIndexPage,
+    PracticeExamplePage,
+)
 from speakers.models import SpeakerIndexPage, SpeakerPage
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -452,8 +457,11 @@ class ConferenceTests(SeedConferenceTestCase):
         self.assertIn("Я погоджуюся", pages["uk"].consent_text)
 
     def test_every_seed_item_is_translated_by_wagtail_localize(self):
+        # But for the pages in Leichte Sprache, a form of German that stays German.
         german = [
-            *Page.objects.filter(locale__language_code="de", depth__gte=3).specific(),
+            *Page.objects.filter(locale__language_code="de", depth__gte=3)
+            .not_type(LeichteSprachePage)
+            .specific(),
             *Venue.objects.filter(locale__language_code="de"),
         ]
         for item in german:
@@ -483,3 +491,41 @@ class ConferenceTests(SeedConferenceTestCase):
         response = self.client.get(f"/admin/pages/{event.pk}/edit/")
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "Райони як міжнародні актори")
+
+
+class UkrainianAndPresenterWordingTests(SeedConferenceTestCase):
+    """One word for one thing: Holzwickede, speakers, and who presents a practice example."""
+
+    def ukrainian_pages(self):
+        pages = Page.objects.live().filter(locale__language_code="uk", alias_of__isnull=True)
+        for page in pages.exclude(depth=1):
+            response = self.client.get(page.url)
+            self.assertEqual(response.status_code, 200)
+            yield page, response.content.decode()
+
+    def test_holzwickede_is_spelt_one_way_in_ukrainian(self):
+        for page, html in self.ukrainian_pages():
+            with self.subTest(page.url):
+                # The German name in Latin letters; in Ukrainian sentences the Ukrainian spelling
+                # with the German name after it, the same on every page.
+                self.assertEqual(
+                    html.count("Гольцвікеде"), html.count("Гольцвікеде (Holzwickede)"), page.url
+                )
+                self.assertNotRegex(html, r"Хольцвікеде|Гольцвіккеде|Гольцвикеде")
+
+    def test_speakers_are_called_dopovidachi_in_ukrainian(self):
+        for page, html in self.ukrainian_pages():
+            with self.subTest(page.url):
+                self.assertNotIn("Спікер", html)
+        event = self.in_each_language(EventPage)["uk"]
+        response = self.client.get(event.url)
+        self.assertContains(response, '<h2 id="speakers-heading">Доповідачі</h2>', html=True)
+
+    def test_practice_example_names_its_presenter_as_presenter(self):
+        labels = {"de": "Stellt vor", "en": "Presented by", "uk": "Представляє"}
+        wrong = {"de": "Ansprechperson", "en": "Contact person", "uk": "Контактна особа"}
+        for language, example in self.in_each_language(PracticeExamplePage).items():
+            with self.subTest(language):
+                response = self.client.get(example.url)
+                self.assertContains(response, f"<dt>{labels[language]}</dt>", html=True)
+                self.assertNotContains(response, wrong[language])

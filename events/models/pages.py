@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q, Subquery
 from django.http import Http404
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -24,8 +24,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
+from home.blocks import LeichteSpracheStreamBlock
+from home.leichte_sprache import texts_of_stream
 from speakers.api import HeadlessPreviewMixin, TranslationsField
+from speakers.versions import live_versions
 
 from .. import calendar
 from ..api import (
@@ -230,6 +234,15 @@ class EventPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
     organiser = models.CharField(_("organiser"), max_length=250, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    leichte_sprache = StreamField(
+        LeichteSpracheStreamBlock(),
+        verbose_name=_("summary in Leichte Sprache"),
+        blank=True,
+        help_text=_(
+            "Optional. Who is it for, what happens, when, where, how to get there and how to "
+            "register, in Leichte Sprache. When filled, the event page links to it."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("subtitle"),
@@ -275,6 +288,7 @@ class EventPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(programme_panels, heading=_("Programme")),
             ObjectList(people_panels, heading=_("People")),
+            ObjectList([FieldPanel("leichte_sprache")], heading=_("Leichte Sprache")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
@@ -286,6 +300,7 @@ class EventPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
         index.SearchField("introduction"),
         index.SearchField("key_questions"),
         index.SearchField("programme"),
+        index.SearchField("leichte_sprache"),
         index.FilterField("start"),
         index.FilterField("end"),
     ]
@@ -307,8 +322,13 @@ class EventPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
         APIField("registration", serializer=RegistrationField()),
         APIField("funding_note"),
         APIField("contact", serializer=ContactField()),
+        APIField("leichte_sprache"),
         APIField("translations", serializer=TranslationsField()),
     ]
+
+    # Leichte Sprache is German: the German event owns the summary, and its translations link to
+    # it. Copied, not translated, so translators are not asked for it.
+    override_translatable_fields = [SynchronizedField("leichte_sprache")]
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = ["events.RegistrationFormPage"]
@@ -351,6 +371,7 @@ class EventPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["people"] = self.people
         context["ics_url"] = route_url(self, "ics", request)
+        context["leichte_sprache_url"] = self.leichte_sprache_url(request)
         return context
 
     def cache_expires_at(self):
@@ -376,6 +397,33 @@ class EventPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
         return calendar.ics_response(
             calendar.build_calendar(self, [self], request), filename=f"{self.slug}.ics"
         )
+
+    @path("leichte-sprache/", name="leichte_sprache")
+    def leichte_sprache_summary(self, request):
+        """The summary in Leichte Sprache, on the German event only, when editors wrote one."""
+        if not self.leichte_sprache or self.alias_of_id or not self._is_in_source_language():
+            raise Http404
+        return self.render(request, template="events/event_leichte_sprache.html")
+
+    def _is_in_source_language(self):
+        return self.locale.language_code == settings.LANGUAGE_CODE
+
+    def leichte_sprache_url(self, request):
+        """Where the summary in Leichte Sprache is, from any language; None when there is none."""
+        # Served pages are in the active language (Wagtail routes /de/ to the German tree),
+        # which saves a query for the locale on German pages.
+        if translation.get_language() == settings.LANGUAGE_CODE:
+            source = self
+        else:
+            # Among the versions the language switcher looks up anyway: no query of its own.
+            source = live_versions(request, self).get(settings.LANGUAGE_CODE)
+        if source is None or not source.leichte_sprache:
+            return None
+        return route_url(source, "leichte_sprache", request)
+
+    def leichte_sprache_texts(self):
+        """The texts the save-time check of Leichte Sprache reads (see home.leichte_sprache)."""
+        return list(texts_of_stream(self.leichte_sprache))
 
     @cached_property
     def people(self):

@@ -97,7 +97,9 @@ class EventPageRenderingTests(EventTreeTestCase):
 
     def test_programme_speakers_are_shown_in_the_readers_language(self):
         response = self.get(self.event_uk)
-        self.assertContains(response, '<ul class="programme-item__speakers" aria-label="Спікери">')
+        self.assertContains(
+            response, '<ul class="programme-item__speakers" aria-label="Доповідачі">'
+        )
         self.assertContains(
             response, f'<li><a href="{self.shum_uk.url}">Ірина Шум</a></li>', html=True
         )

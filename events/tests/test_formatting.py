@@ -1,5 +1,6 @@
 from datetime import datetime
 
+from django.conf import settings
 from django.test import SimpleTestCase
 from django.utils import translation
 
@@ -49,6 +50,20 @@ class EventPeriodTests(SimpleTestCase):
         for language, text in expected.items():
             with self.subTest(language), translation.override(language):
                 self.assertEqual(format_date(deadline), text)
+
+    def test_sentences_ending_with_a_date_end_with_one_full_stop(self):
+        """The Ukrainian date ends with the abbreviation "р.", whose point ends the sentence."""
+        deadline = datetime(2023, 11, 15, 23, 59, tzinfo=BERLIN)
+        for message in (
+            "Registration opens on %(date)s.",
+            "Registration was possible until %(date)s.",
+        ):
+            for language, _name in settings.LANGUAGES:
+                with self.subTest(language=language, message=message):
+                    with translation.override(language):
+                        text = translation.gettext(message) % {"date": format_date(deadline)}
+                    self.assertTrue(text.endswith("."), text)
+                    self.assertFalse(text.endswith(".."), text)
 
     def test_html_period_marks_day_and_times_with_iso_datetimes(self):
         with translation.override("de"):

@@ -68,6 +68,7 @@ def event_form_data(event, **changes):
         "organiser": "",
         "contact_name": "",
         "contact_email": "",
+        "leichte_sprache": streamfield([]),
         "speakers": inline_formset([]),
         "practice_examples": inline_formset([]),
         "seo_title": "",

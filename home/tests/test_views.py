@@ -51,6 +51,19 @@ class StandardPageTests(SiteTreeTestCase):
         self.assertContains(response, 'href="/en/" lang="en" hreflang="en">English')
         self.assertContains(response, "noch nicht übersetzt")
 
+    def test_language_switcher_on_an_untranslated_copy_claims_no_false_hreflang(self):
+        alias = self.about.copy_for_translation(self.locales["en"], copy_parents=True, alias=True)
+        response = self.client.get(alias.url)
+        switcher = response.content.decode().split('class="language-switcher"', 1)[1]
+        switcher = switcher.split("</nav>", 1)[0]
+        # The English copy shows German text: its link says so, the German one stays "de".
+        self.assertIn(
+            f'<a href="{alias.url}" aria-current="true" lang="en" hreflang="de">', switcher
+        )
+        self.assertIn('href="/de/ueber-uns/" lang="de" hreflang="de"', switcher)
+        self.assertNotIn('hreflang="en"', switcher)
+        self.assertIn('href="/uk/pro-nas/" lang="uk" hreflang="uk"', switcher)
+
     def test_untranslated_alias_page_keeps_german_lang_and_says_so(self):
         alias = self.about.copy_for_translation(self.locales["en"], copy_parents=True, alias=True)
         response = self.client.get(alias.url)

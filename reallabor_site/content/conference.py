@@ -250,7 +250,7 @@ REGISTRATION = {
             f"Register here for the conference “{TITLE.en}” on 22 November 2023 at Museum Haus "
             "Opherdicke in Holzwickede.",
             f"Тут можна зареєструватися на конференцію «{TITLE.uk}» 22 листопада 2023 року в "
-            "музеї Haus Opherdicke у Гольцвікеде.",
+            "музеї Haus Opherdicke у Гольцвікеде (Holzwickede).",
         ),
     ),
     "thank_you_text": paragraphs(

@@ -138,6 +138,17 @@ class SeedContent:
         page = self._build(model, spec, locale=self.german, translation_key=key)
         return self._translated(publish(parent.add_child(instance=page)), spec, created=True)
 
+    def german_page(self, parent, model, spec):
+        """A page that exists in German only (Leichte Sprache), created and published if missing."""
+        slug = spec["slug"]
+        key = seed_key(model, slug)
+        existing = model.objects.filter(locale=self.german, translation_key=key).first()
+        if existing is None:
+            page = self._build(model, spec, locale=self.german, translation_key=key)
+            existing = publish(parent.add_child(instance=page))
+        self._loaded[id(spec)] = existing
+        return existing
+
     def snippet(self, model, spec, lookup):
         """A German snippet, known by the German values in `lookup`, created if missing."""
         lookup = in_language(lookup, SOURCE_LANGUAGE)

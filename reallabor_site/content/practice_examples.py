@@ -43,7 +43,7 @@ COESFELD = practice_example(
         "Coesfeld District was one of the two practice examples at the real-world laboratory's "
         "conference on 22 November 2023 in Holzwickede. It was presented by Marina Kallerhoff.",
         "Район Косфельд був одним із двох прикладів з практики на конференції реальної "
-        "лабораторії 22 листопада 2023 року в Гольцвікеде. Його представила Марина Каллергофф.",
+        "лабораторії 22 листопада 2023 року в Гольцвікеде (Holzwickede). Його представила Марина Каллергофф.",
     ),
 )
 
@@ -57,7 +57,7 @@ LIPPE = practice_example(
         "Lippe District was one of the two practice examples at the real-world laboratory's "
         "conference on 22 November 2023 in Holzwickede. It was presented by Sarah Laukamp.",
         "Район Ліппе був одним із двох прикладів з практики на конференції реальної "
-        "лабораторії 22 листопада 2023 року в Гольцвікеде. Його представила Сара Лаукамп.",
+        "лабораторії 22 листопада 2023 року в Гольцвікеде (Holzwickede). Його представила Сара Лаукамп.",
     ),
 )
 

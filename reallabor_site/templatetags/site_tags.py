@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from home.models import SiteSettings
 from reallabor_site.hreflang import hreflang_alternates
+from speakers.versions import live_versions
 
 register = template.Library()
 
@@ -131,6 +132,19 @@ def legal_pages(context, site_settings):
 
 
 @register.simple_tag(takes_context=True)
+def leichte_sprache_link(context):
+    """The German start page in Leichte Sprache, which every page's header links to.
+
+    It comes with the site settings (select_related), so it costs no query of its own.
+    """
+    request = context["request"]
+    page = SiteSettings.for_request(request).leichte_sprache_page
+    if page is None or not page.live:
+        return None
+    return page
+
+
+@register.simple_tag(takes_context=True)
 def main_menu(context):
     """The live pages under the home page in the reader's language that editors put in the menu."""
     menu, _legal = _frame_pages(context)
@@ -143,13 +157,7 @@ def _live_translations(request, page):
     The language switcher and the <head> both need them; the request keeps them, so a page costs
     one query for both.
     """
-    cache = getattr(request, "_live_translations", None)
-    if cache is None:
-        cache = request._live_translations = {}
-    if page.pk not in cache:
-        versions = page.get_translations(inclusive=True).live().select_related("locale")
-        cache[page.pk] = {other.locale.language_code: other for other in versions}
-    return cache[page.pk]
+    return live_versions(request, page)
 
 
 def _path_in_language(request, code, current):
@@ -180,11 +188,16 @@ def language_links(context):
     if isinstance(page, Page):
         translations = _live_translations(request, page)
 
+    language_by_pk = {version.pk: code for code, version in translations.items()}
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
+        hreflang = code
         if target is not None:
             url, translated = target.get_url(request), target.alias_of_id is None
+            if not translated:
+                # A copy of an untranslated page is in its original's language, not in `code`.
+                hreflang = language_by_pk.get(target.alias_of_id, "")
         elif isinstance(page, Page):
             url, translated = f"/{code}/", False
         else:
@@ -194,6 +207,7 @@ def language_links(context):
                 "code": code,
                 "name": name,
                 "url": url,
+                "hreflang": hreflang,
                 "is_current": code == current,
                 "is_translated": translated,
             }

@@ -20,6 +20,7 @@ from events.models import (
 )
 from home.models import (
     HomePage,
+    LeichteSprachePage,
     PracticeExampleIndexPage,
     PracticeExamplePage,
     SiteSettings,
@@ -163,13 +164,27 @@ def add_images():
         portrait=image, portrait_alt_text="Porträt"
     )
     SiteSettings.objects.update(organiser_logo=image)
+    return image
+
+
+def add_leichte_sprache_summary(image):
+    """The German workshop's summary in Leichte Sprache, with every kind of block."""
+    workshop = EventPage.objects.get(locale__language_code="de", slug__startswith="werkstatt")
+    workshop.leichte_sprache = [
+        ("heading", "Was ist die Werkstatt?"),
+        ("sentences", "Die Werkstatt ist ein Treffen.\nKreise sprechen über ihre Partnerschaft."),
+        ("explained_word", {"word": "Kreis", "explanation": "Ein Kreis ist ein Gebiet."}),
+        ("picture", {"image": image, "alt_text": "Ein Foto", "caption": "Das ist ein Foto."}),
+        ("steps", {"heading": "So melden Sie sich an", "steps": ["Sie öffnen das Formular."]}),
+    ]
+    workshop.save_revision().publish()
 
 
 def build():
     """Load the seed content and the workshop; return each page type's path per language."""
     call_command("load_reallabor_content", stdout=StringIO(), stderr=StringIO())
     add_workshop()
-    add_images()
+    add_leichte_sprache_summary(add_images())
     return {language: _paths(language) for language in LANGUAGES}
 
 
@@ -196,4 +211,11 @@ def _paths(language):
         "practice example index": first(PracticeExampleIndexPage),
         "practice example": first(PracticeExamplePage),
         "404": f"/{language}/diese-seite-gibt-es-nicht/",
+        # German only; under /en/ and /uk/ the copies that show the German text.
+        "leichte sprache start": first(LeichteSprachePage, depth=3),
+        "leichte sprache page": first(LeichteSprachePage, slug="veranstaltungen-und-anmeldung"),
+        "event in leichte sprache": (
+            EventPage.objects.get(locale__language_code="de", slug__startswith="werkstatt").url
+            + "leichte-sprache/"
+        ),
     }

@@ -3,13 +3,20 @@ from django.core.management.base import BaseCommand
 from events.models import EventIndexPage, EventPage, RegistrationFormPage, Venue
 from home.models import (
     HomePage,
+    LeichteSprachePage,
     OrganisationDetails,
     PracticeExampleIndexPage,
     PracticeExamplePage,
     SiteSettings,
     StandardPage,
 )
-from reallabor_site.content import conference, foundation, practice_examples, speakers
+from reallabor_site.content import (
+    conference,
+    foundation,
+    leichte_sprache,
+    practice_examples,
+    speakers,
+)
 from reallabor_site.content.loader import SeedContent, ensure_locales, ensure_tree_synchronisation
 from speakers.models import SpeakerIndexPage, SpeakerPage
 
@@ -43,7 +50,10 @@ class Command(BaseCommand):
             foundation.ORGANISATION,
             lookup={"project_name": foundation.ORGANISATION["project_name"]},
         )
-        self._fill_empty_site_settings(home, organisation, pages)
+        leichte_sprache_start = content.german_page(home, LeichteSprachePage, leichte_sprache.START)
+        for spec in leichte_sprache.PAGES:
+            content.german_page(leichte_sprache_start, LeichteSprachePage, spec)
+        self._fill_empty_site_settings(home, organisation, pages, leichte_sprache_start)
         return home
 
     def load_conference(self, content, home):
@@ -62,7 +72,7 @@ class Command(BaseCommand):
         event = content.page(event_index, EventPage, conference.CONFERENCE)
         content.page(event, RegistrationFormPage, conference.REGISTRATION)
 
-    def _fill_empty_site_settings(self, home, organisation, pages):
+    def _fill_empty_site_settings(self, home, organisation, pages, leichte_sprache_start):
         """Fill only what is empty, so values that editors set are never overwritten."""
         settings = SiteSettings.for_site(home.get_site())
         wanted = {
@@ -71,6 +81,7 @@ class Command(BaseCommand):
             "imprint_page": pages["impressum"],
             "privacy_page": pages["datenschutz"],
             "accessibility_page": pages["barrierefreiheit"],
+            "leichte_sprache_page": leichte_sprache_start,
         }
         changed = [name for name, value in wanted.items() if not getattr(settings, name)]
         for name in changed:
