@@ -16,6 +16,7 @@ from functools import cache
 from typing import Annotated, Any, Literal
 
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
@@ -132,8 +133,12 @@ def attach_translations(pages):
         ]
 
 
+# A language of the site (settings.LANGUAGES), by its code.
+SiteLanguage = Literal[tuple(code for code, _name in settings.LANGUAGES)]
+
+
 class PageTranslation(APIObject):
-    locale: str = Field(description="Language code, one of the site's languages.")
+    locale: SiteLanguage = Field(description="The translation's language.")
     id: int
     url: str
 
