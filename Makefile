@@ -29,6 +29,21 @@ $(VNU_STAMP): | $(BIN)/python
 		echo "npm not found: the HTML validity tests will be skipped (apt-get install npm)"; \
 	fi
 
+# The front-end tools for the API's contract tests (tests/test_api_schema.py, test_api_clients.py):
+# openapi-typescript, openapi-fetch, TypeScript and redocly, as tests/contract_client pins them,
+# fetched with npm into .venv; without npm those tests are skipped, and say so (in CI they fail).
+APITOOLS := $(VENV)/apitools
+APITOOLS_STAMP := $(APITOOLS)/installed
+$(APITOOLS_STAMP): tests/contract_client/package.json tests/contract_client/package-lock.json | $(BIN)/python
+	@if command -v npm >/dev/null 2>&1; then \
+		mkdir -p $(APITOOLS) \
+		&& cp tests/contract_client/package.json tests/contract_client/package-lock.json $(APITOOLS)/ \
+		&& npm ci --silent --no-audit --no-fund --prefix $(APITOOLS) \
+		&& touch $@; \
+	else \
+		echo "npm not found: the API client contract tests will be skipped (apt-get install npm)"; \
+	fi
+
 # Links in e-mails, the APIs and the sitemap name the address the site is served on.
 run: export SITE_URL = http://127.0.0.1:$(PORT)
 run: install
@@ -40,7 +55,7 @@ run: install
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Runs the browser tests too when /usr/bin/chromium exists, and says so when it does not.
-test: install $(VNU_STAMP)
+test: install $(VNU_STAMP) $(APITOOLS_STAMP)
 	$(BIN)/python -m pytest --ds=reallabor_site.settings.test
 
 # Only the browser tests (Chromium against a live server); fails when Chromium is missing.

@@ -6,33 +6,105 @@ prepare their events in a batch with `prepare_events`, so the number of queries 
 with the number of events.
 """
 
-from typing import Any
+from typing import Literal
 
 from django.db.models import prefetch_related_objects
 from django.utils import translation
-from rest_framework.fields import Field
+from pydantic import Field
 
-from speakers.api import PageField, portrait, positions, prefetch_speakers
+from speakers.api import (
+    APIObject,
+    DeclaredField,
+    LocalDateTime,
+    Portrait,
+    Position,
+    portrait,
+    positions,
+    prefetch_speakers,
+)
 
-from .formatting import local_isoformat
+from .blocks import PROGRAMME_ITEM_KINDS
+from .choices import AttendanceMode, EventStatus, SpeakerRole
 from .localization import localize_venues
 from .registration.api import prepare_registration_pages
 
+Status = Literal[tuple(EventStatus.values)]
+Attendance = Literal[tuple(AttendanceMode.values)]
+Role = Literal[tuple(SpeakerRole.values)]
+ProgrammeItemKind = Literal[tuple(kind for kind, _label in PROGRAMME_ITEM_KINDS)]
+# A time of day in German time, hours and minutes.
+TimeOfDay = Field(pattern=r"^[0-2][0-9]:[0-5][0-9]$", examples=["09:30"])
 
-class LocalDateTimeField(Field):
+
+class Address(APIObject):
+    street: str
+    postcode: str
+    city: str
+    country: Literal["DE"] = Field(description="ISO 3166-1 country code.")
+
+
+class EventVenue(APIObject):
+    id: int
+    name: str
+    address: Address
+    directions: str
+    accessibility_notes: str
+    map_url: str
+
+
+class SpeakerSummary(APIObject):
+    id: int
+    name: str
+    role: Role | None = Field(description="Their role at the event, if they have one.")
+    role_label: str | None = Field(description="The role, in the page's language.")
+
+
+class ProgrammeItem(APIObject):
+    starts_at: str = TimeOfDay
+    ends_at: str | None = TimeOfDay
+    title: str
+    kind: ProgrammeItemKind
+    kind_label: str = Field(description="The kind, in the page's language.")
+    description: str
+    speakers: list[SpeakerSummary]
+
+
+class EventSpeakerAppearance(APIObject):
+    id: int
+    name: str
+    role: Role
+    role_label: str = Field(description="The role, in the page's language.")
+    positions: list[Position]
+    portrait: Portrait | None
+    url: str
+
+
+class EventPracticeExample(APIObject):
+    id: int
+    title: str
+    kreis: str = Field(description="The German district (Kreis) of the partnership.")
+    url: str
+    presenter: SpeakerSummary | None
+
+
+class EventContact(APIObject):
+    organiser: str
+    name: str
+    email: str
+
+
+class LocalDateTimeField(DeclaredField):
     """A moment in ISO 8601 with the offset of German time, as the event page shows it."""
 
-    def __init__(self, **kwargs):
-        super().__init__(read_only=True, **kwargs)
-
-    def to_representation(self, value) -> str | None:
-        return local_isoformat(value)
+    schema = LocalDateTime
 
 
-class VenueField(PageField):
+class VenueField(DeclaredField):
     """The venue in the event's language, with its address."""
 
-    def to_representation(self, event) -> dict[str, Any] | None:
+    schema = EventVenue | None
+
+    def produce(self, event):
         venue = event.localized_venue
         if venue is None:
             return None
@@ -51,27 +123,42 @@ class VenueField(PageField):
         }
 
 
-class KeyQuestionsField(PageField):
-    def to_representation(self, event) -> list[str]:
+class StatusField(DeclaredField):
+    schema = Status
+
+
+class AttendanceModeField(DeclaredField):
+    schema = Attendance
+
+
+class KeyQuestionsField(DeclaredField):
+    schema = list[str]
+
+    def produce(self, event):
         return [block.value for block in event.key_questions]
 
 
-def _speaker_summary(speaker, role=None):
-    return {"id": speaker.pk, "name": speaker.full_name, "role": role}
-
-
-def _roles(event):
+def _speaker_summary(speaker, appearance=None):
     return {
-        appearance.speaker.translation_key: appearance.role for appearance in event.people.speakers
+        "id": speaker.pk,
+        "name": speaker.full_name,
+        "role": appearance.role_code if appearance else None,
+        "role_label": str(appearance.role) if appearance else None,
     }
 
 
-class ProgrammeField(PageField):
+def _appearances(event):
+    return {appearance.speaker.translation_key: appearance for appearance in event.people.speakers}
+
+
+class ProgrammeField(DeclaredField):
     """The programme items, each with its speakers and their role at the event."""
 
-    def to_representation(self, event) -> list[dict[str, Any]]:
+    schema = list[ProgrammeItem]
+
+    def produce(self, event):
         with translation.override(event.locale.language_code):
-            roles = _roles(event)
+            appearances = _appearances(event)
             items = []
             for block in event.programme:
                 item = block.value
@@ -87,7 +174,7 @@ class ProgrammeField(PageField):
                         "kind_label": str(item.kind_label),
                         "description": item["description"],
                         "speakers": [
-                            _speaker_summary(speaker, roles.get(speaker.translation_key))
+                            _speaker_summary(speaker, appearances.get(speaker.translation_key))
                             for speaker in speakers
                         ],
                     }
@@ -95,16 +182,18 @@ class ProgrammeField(PageField):
             return items
 
 
-class EventSpeakersField(PageField):
+class EventSpeakersField(DeclaredField):
     """The speakers in the order editors listed them, with role, positions and portrait."""
 
-    def to_representation(self, event) -> list[dict[str, Any]]:
+    schema = list[EventSpeakerAppearance]
+
+    def produce(self, event):
         with translation.override(event.locale.language_code):
             appearances = event.people.speakers
             prefetch_speakers([appearance.speaker for appearance in appearances])
             return [
                 {
-                    **_speaker_summary(appearance.speaker, str(appearance.role)),
+                    **_speaker_summary(appearance.speaker, appearance),
                     "positions": positions(appearance.speaker),
                     "portrait": portrait(appearance.speaker),
                     "url": appearance.speaker.get_full_url(),
@@ -113,8 +202,10 @@ class EventSpeakersField(PageField):
             ]
 
 
-class EventPracticeExamplesField(PageField):
-    def to_representation(self, event) -> list[dict[str, Any]]:
+class EventPracticeExamplesField(DeclaredField):
+    schema = list[EventPracticeExample]
+
+    def produce(self, event):
         return [
             {
                 "id": presentation.practice_example.pk,
@@ -129,8 +220,10 @@ class EventPracticeExamplesField(PageField):
         ]
 
 
-class ContactField(PageField):
-    def to_representation(self, event) -> dict[str, Any]:
+class ContactField(DeclaredField):
+    schema = EventContact
+
+    def produce(self, event):
         return {
             "organiser": event.organiser,
             "name": event.contact_name,

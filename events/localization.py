@@ -46,6 +46,8 @@ class Appearance:
 
     speaker: Page
     role: str
+    # The role as a code (EventSpeaker.Role), for the APIs; `role` is its name for readers.
+    role_code: str = ""
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ class EventPeople:
         self._speakers = in_locale(event.locale_id, chosen_speakers, prefetch=["positions"])
         examples = in_locale(event.locale_id, [entry.practice_example for entry in example_entries])
         self.speakers = [
-            Appearance(self.speaker(entry.speaker), entry.get_role_display())
+            Appearance(self.speaker(entry.speaker), entry.get_role_display(), entry.role)
             for entry in speaker_entries
         ]
         self.practice_examples = [

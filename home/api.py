@@ -1,11 +1,9 @@
 """API representations of practice examples: their fields of cooperation and contact person
 in the page's own language."""
 
-from typing import Any
-
 from django.db.models import prefetch_related_objects
 
-from speakers.api import PageField
+from speakers.api import APIObject, DeclaredField
 
 from .localization import localized_pages, localized_snippets
 
@@ -41,17 +39,27 @@ def _prepared(example):
     return example
 
 
-class CooperationFieldsField(PageField):
+class ContactPerson(APIObject):
+    id: int
+    name: str
+    url: str
+
+
+class CooperationFieldsField(DeclaredField):
     """The names of the fields of cooperation, in the page's language where translated."""
 
-    def to_representation(self, example) -> list[str]:
+    schema = list[str]
+
+    def produce(self, example):
         return [field.name for field in _prepared(example).localized_cooperation_fields]
 
 
-class ContactPersonField(PageField):
+class ContactPersonField(DeclaredField):
     """Who presents the partnership: the speaker page in the example's language, else German."""
 
-    def to_representation(self, example) -> dict[str, Any] | None:
+    schema = ContactPerson | None
+
+    def produce(self, example):
         person = _prepared(example).localized_contact_person
         if person is None:
             return None

@@ -1,9 +1,76 @@
 """StreamField blocks that editors combine into the home page and standard pages."""
 
+from typing import Annotated, Literal
+
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from pydantic import Field
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
+
+from speakers.api import APIObject
+
+# Rich text in the format the request asks for (?rich_text_format=, else the site's default).
+RichText = Annotated[str, Field(description="Rich text, HTML unless rich_text_format says else.")]
+
+
+class HeadingValue(APIObject):
+    text: str
+    level: Literal["h2", "h3"]
+
+
+class ImageValue(APIObject):
+    image: int | None = Field(description="The image's id at /api/v3/images/.")
+    alt_text: str | None
+    decorative: bool | None
+
+
+class FigureValue(APIObject):
+    image: ImageValue
+    caption: str | None
+
+
+class ListValue(APIObject):
+    heading: str | None
+    items: list[str]
+
+
+class CalloutValue(APIObject):
+    heading: str
+    text: RichText
+
+
+class LinkButtonValue(APIObject):
+    label: str
+    page: int | None = Field(description="The linked page's id, or null for an external address.")
+    url: str | None = Field(description="The external address, or empty for a page.")
+
+
+class ContactValue(APIObject):
+    heading: str
+    text: RichText | None
+
+
+def stream_item(name, value):
+    """A block of a StreamField as the APIs serve it: its type, its value and its id."""
+    return type(
+        f"{name.title().replace('_', '')}Block",
+        (APIObject,),
+        {"__annotations__": {"type": Literal[name], "value": value, "id": str}},
+    )
+
+
+# BaseStreamBlock's API representation, one item type per block, told apart by `type`.
+BaseStreamItem = Annotated[
+    stream_item("heading", HeadingValue)
+    | stream_item("paragraph", RichText)
+    | stream_item("figure", FigureValue)
+    | stream_item("list", ListValue)
+    | stream_item("callout", CalloutValue)
+    | stream_item("link_button", LinkButtonValue)
+    | stream_item("contact", ContactValue),
+    Field(discriminator="type"),
+]
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -100,6 +167,9 @@ class ContactBlock(blocks.StructBlock):
 
 class BaseStreamBlock(blocks.StreamBlock):
     """The blocks every content page offers."""
+
+    # The shape of its API representation, for Wagtail's v3 schema (see speakers.api).
+    api_schema = list[BaseStreamItem]
 
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(

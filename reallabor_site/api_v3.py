@@ -18,12 +18,17 @@
   the view, so the wrapper hands Wagtail's listing filters that apply ours too.
 - /api/v3/page_preview/ serves the draft behind a headless preview token in v3's page detail
   representation, as /api/v2/page_preview/ does in v2's.
+- Times are written in German time with their offset (+01:00 or +02:00), as on the site and in
+  v2, Wagtail's own (`meta.first_published_at`) included.
+- The schema types every field as declared (see speakers.api.DeclaredField), tells page types
+  apart with an OpenAPI discriminator on their top-level `type`, names the site as its server and
+  passes openapi-spec-validator and redocly lint (tests/test_api_clients.py).
 """
 
 import json
 import re
 from datetime import datetime
-from functools import wraps
+from functools import cache, wraps
 from typing import Annotated, Literal
 
 from django.conf import settings
@@ -31,9 +36,11 @@ from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 from ninja import Router, Schema
 from ninja.errors import HttpError
-from ninja.responses import Response
+from ninja.renderers import JSONRenderer
+from ninja.responses import NinjaJSONEncoder, Response
 from pydantic import Field, PositiveInt, TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
+from wagtail.api import APIField
 from wagtail.api.rich_text import RichTextOutputFormat
 from wagtail.api.v3.errors import PROBLEM_JSON, ProblemDetail, problem_response
 from wagtail.api.v3.querysets import get_pages_queryset
@@ -42,10 +49,15 @@ from wagtail.api.v3.routers.pages import (
     PageFilterSchema,
     RootRelativeFilter,
 )
+from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
 from wagtail.api.v3.urls import api
+from wagtail.models import get_page_models
 
+from events.choices import AttendanceMode, EventStatus
 from events.formatting import BERLIN
-from events.models import EventPage, EventSpeaker
+from events.models import EventPage, EventSpeaker, Venue
+from home.models import PracticeExamplePage
+from speakers.api import DeclaredField, adapter, in_local_time
 from speakers.models import SpeakerPage
 
 from .preview import InvalidPreviewToken, draft_from_token
@@ -120,6 +132,24 @@ def set_aside_descendant_of(request):
         request.descendant_of_too = request.GET.pop("descendant_of")[-1]
 
 
+@cache
+def undeclared_field_filters():
+    """The fields Wagtail's pages listing would filter by that our schema does not declare."""
+    fields = set(BASE_PAGE_READ_FIELDS)
+    for model in get_page_models():
+        fields.update(api_field.name for api_field in APIField.get_fields_for_model(model, True))
+    return fields - DECLARED_WAGTAIL_FIELD_FILTERS - set(OurPageFilters.model_fields) - {"locale"}
+
+
+def ignore_undeclared_field_filters(request):
+    """The listing ignores filters its schema does not offer, as it ignores any unknown one."""
+    undeclared = undeclared_field_filters() & request.GET.keys()
+    if undeclared:
+        request.GET = request.GET.copy()
+        for name in undeclared:
+            del request.GET[name]
+
+
 def reads_answer_bad_request(run):
     """Wrap an operation's view: refuse what Wagtail would fail on, and answer its 422 with a 400
     (or 404, when what a filter names does not exist, as for any unknown id)."""
@@ -132,6 +162,8 @@ def reads_answer_bad_request(run):
         if "search" in request.GET:
             request.GET = searchable(request.GET)
         set_aside_descendant_of(request)
+        if request.path_info == "/api/v3/pages/":
+            ignore_undeclared_field_filters(request)
         response = run(request, *args, **kwargs)
         if response.status_code == 422:
             body = json.loads(response.content)
@@ -146,12 +178,33 @@ def reads_answer_bad_request(run):
 api.add_decorator(reads_answer_bad_request, mode="view")
 
 
+class LocalTimeEncoder(NinjaJSONEncoder):
+    """Moments in German time with their offset, as v2 and the site write them (not UTC's Z)."""
+
+    def default(self, o):
+        if isinstance(o, datetime) and timezone.is_aware(o):
+            return in_local_time(o).isoformat()
+        return super().default(o)
+
+
+class LocalTimeRenderer(JSONRenderer):
+    encoder_class = LocalTimeEncoder
+
+
+api.renderer = LocalTimeRenderer()
+
+
 class OurPageFilters(Schema):
     """The filters our front-ends need, beyond Wagtail's own."""
 
     when: Literal["upcoming", "past"] | None = None
     year: Annotated[int, Field(ge=1900, le=2999)] | None = None
     event: PositiveInt | None = None
+    kreis: str | None = None
+    partner_oblast: str | None = None
+    status: Literal[tuple(EventStatus.values)] | None = None
+    attendance_mode: Literal[tuple(AttendanceMode.values)] | None = None
+    venue: PositiveInt | None = None
 
     @classmethod
     def from_query(cls, query):
@@ -162,6 +215,22 @@ class OurPageFilters(Schema):
             queryset = self.filter_events(queryset)
         if self.event is not None:
             queryset = self.speakers_of_event(queryset, request, locale_given)
+        return self.filter_fields(queryset)
+
+    def filter_fields(self, queryset):
+        """Pages whose field has the value asked for; asked of a listing of other or several page
+        types, the pages of the type that has the field."""
+        if self.venue is not None and not Venue.objects.filter(pk=self.venue).exists():
+            raise HttpError(404, "No venue matches the given venue value.")
+        for name, model in FIELD_FILTERS.items():
+            value = getattr(self, name)
+            if value is None:
+                continue
+            if queryset.model is model:
+                queryset = queryset.filter(**{name: value})
+            else:
+                matching = model.objects.filter(**{name: value}).values("pk")
+                queryset = queryset.filter(pk__in=matching)
         return queryset
 
     def filter_events(self, queryset):
@@ -201,6 +270,19 @@ class OurPageFilters(Schema):
             queryset = queryset.order_by("family_name", "given_name")
         return queryset
 
+
+# Our filters by a page type's field, and the page type that has it.
+FIELD_FILTERS = {
+    "kreis": PracticeExamplePage,
+    "partner_oblast": PracticeExamplePage,
+    "status": EventPage,
+    "attendance_mode": EventPage,
+    "venue": EventPage,
+}
+# Wagtail's own field filters that the schema declares; it would filter by every other database
+# field in a type's api_fields too (rich text, StreamField JSON, exact times), which the schema
+# does not offer, and which the pages listing therefore ignores (see undeclared_field_filters).
+DECLARED_WAGTAIL_FIELD_FILTERS = {"title", "slug"}
 
 DESCENDANT_OF = TypeAdapter(RootRelativeFilter)
 
@@ -336,7 +418,27 @@ OUR_FILTER_PARAMETERS = [
         ("when", "Upcoming events (soonest first) or past ones (latest first)."),
         ("year", "Events starting in that year, in German time."),
         ("event", "The speakers of the event with this id, in its language unless locale= says."),
+        ("kreis", "Practice examples of this Kreis (German district), e.g. Kreis Coesfeld."),
+        ("partner_oblast", "Practice examples whose partner community lies in this oblast."),
+        ("status", "Events with this status."),
+        ("attendance_mode", "Events that take place on site, online or both."),
+        ("venue", "Events at the venue with this id."),
     )
+] + [
+    {
+        "in": "query",
+        "name": "title",
+        "required": False,
+        "description": "Pages with exactly this title.",
+        "schema": {"type": "string"},
+    },
+    {
+        "in": "query",
+        "name": "slug",
+        "required": False,
+        "description": "Pages with this slug (the last part of their address).",
+        "schema": {"type": "string"},
+    },
 ]
 
 
@@ -380,14 +482,98 @@ def describe_parameter(path, parameter):
     refuse_nul_characters(parameter["schema"])
 
 
-def describe_public_reads(schema):
+def declared_non_null_fields():
+    """{component name: names of the page type's fields that are declared never to be null}.
+
+    Wagtail's v3 makes every field with a serializer optional and nullable; a DeclaredField
+    whose schema does not admit null is always there and never null.
+    """
+    fields = {}
+    for model in get_page_models():
+        for api_field in getattr(model, "api_fields", ()):
+            serializer = getattr(api_field, "serializer", None)
+            if isinstance(serializer, DeclaredField) and not admits_null(serializer.schema):
+                fields.setdefault(f"{model._meta.object_name}Schema", []).append(api_field.name)
+    return fields
+
+
+def admits_null(schema):
+    try:
+        adapter(schema).validate_python(None)
+    except PydanticValidationError:
+        return False
+    return True
+
+
+def without_null(property_schema):
+    alternatives = [
+        alternative
+        for alternative in property_schema.get("anyOf", [])
+        if alternative != {"type": "null"}
+    ]
+    if len(alternatives) != 1:
+        return property_schema
+    rest = {key: value for key, value in property_schema.items() if key != "anyOf"}
+    return {**rest, **alternatives[0]}
+
+
+def require_declared_fields(components):
+    for name, field_names in declared_non_null_fields().items():
+        component = components.get(name)
+        if component is None:
+            continue
+        for field_name in field_names:
+            component["properties"][field_name] = without_null(component["properties"][field_name])
+        component["required"] = [*component.get("required", []), *field_names]
+
+
+def discriminate_page_unions(schema):
+    """Every union of page types says which one an item is: its top-level `type`.
+
+    Wagtail's union carries no OpenAPI discriminator (its `meta.type` is nested); each member has
+    `type` as a constant (see speakers.api.with_page_type), which generated clients narrow on.
+    """
+    components = schema["components"]["schemas"]
+
+    def page_type(reference):
+        member = components[reference.rsplit("/", 1)[1]]
+        return member.get("properties", {}).get("type", {}).get("const")
+
+    def visit(node):
+        if isinstance(node, dict):
+            members = node.get("oneOf")
+            if members and all("$ref" in member for member in members):
+                types = [page_type(member["$ref"]) for member in members]
+                if all(types):
+                    node["discriminator"] = {
+                        "propertyName": "type",
+                        "mapping": {
+                            label: member["$ref"]
+                            for label, member in zip(types, members, strict=True)
+                        },
+                    }
+            for value in node.values():
+                visit(value)
+        elif isinstance(node, list):
+            for value in node:
+                visit(value)
+
+    visit(schema["paths"])
+
+
+def describe_public_reads(schema, server):
     """Ninja's schema of the operations we route, as the API really answers them.
 
     Every read declares its 400 and 404 problems, and each parameter what is refused; find/
-    redirects to the page's detail. No operation needs a token, so none declares one.
+    redirects to the page's detail. No operation needs a token: Wagtail's token schemes (one of
+    them invalid, see WagtailSchemaFlawTests) give way to an explicit "none needed".
     """
     schema["components"]["schemas"]["ProblemDetail"] = ProblemDetail.model_json_schema()
     schema["components"].pop("securitySchemes", None)
+    schema["security"] = [{}]
+    schema["servers"] = [{"url": server, "description": "The site that served this schema"}]
+    require_declared_fields(schema["components"]["schemas"])
+    discriminate_page_unions(schema)
     listing = schema["paths"]["/api/v3/pages/"]["get"]
     listing["parameters"] = [*listing.get("parameters", []), *OUR_FILTER_PARAMETERS]
     for path, operations in schema["paths"].items():
@@ -412,6 +598,7 @@ def openapi_schema(request):
     """/api/v3/openapi.json: ninja's schema of Wagtail's API, with our error responses added."""
     if not getattr(settings, "WAGTAILAPI_DOCS_ENABLED", True):
         return JsonResponse({"message": "not found"}, status=404)
-    schema = describe_public_reads(api.get_openapi_schema(path_params={}))
+    server = request.build_absolute_uri("/").rstrip("/")
+    schema = describe_public_reads(api.get_openapi_schema(path_params={}), server)
     # ninja's response, whose encoder knows the lazy translations in the schema.
     return Response(schema)

@@ -17,6 +17,7 @@ from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from .api import (
+    DeclaredField,
     HeadlessPreviewMixin,
     PortraitField,
     PositionsField,
@@ -141,7 +142,7 @@ class SpeakerPage(HeadlessPreviewMixin, Page):
         APIField("academic_title"),
         APIField("given_name"),
         APIField("family_name"),
-        APIField("full_name"),
+        APIField("full_name", serializer=DeclaredField(str)),
         APIField("positions", serializer=PositionsField()),
         APIField("portrait", serializer=PortraitField()),
         APIField("short_biography"),

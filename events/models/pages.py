@@ -9,7 +9,6 @@ from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -33,15 +32,18 @@ from speakers.versions import live_versions
 
 from .. import calendar
 from ..api import (
+    AttendanceModeField,
     ContactField,
     EventPracticeExamplesField,
     EventSpeakersField,
     KeyQuestionsField,
     LocalDateTimeField,
     ProgrammeField,
+    StatusField,
     VenueField,
 )
 from ..blocks import KeyQuestionsBlock, ProgrammeBlock
+from ..choices import AttendanceMode, EventStatus, SpeakerRole
 from ..formatting import BERLIN
 from ..forms import SPEAKER_LISTED_TWICE, EventPageForm
 from ..localization import EventPeople, localize_venues, snippet_in_locale
@@ -174,15 +176,8 @@ class EventPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
     Offers itself as an iCalendar file at `ics/` and as schema.org JSON-LD in its page head.
     """
 
-    class Status(models.TextChoices):
-        SCHEDULED = "scheduled", _("Takes place as planned")
-        POSTPONED = "postponed", _("Postponed")
-        CANCELLED = "cancelled", pgettext_lazy("event status", "Cancelled")
-
-    class AttendanceMode(models.TextChoices):
-        OFFLINE = "offline", _("On site")
-        ONLINE = "online", _("Online")
-        MIXED = "mixed", _("On site and online")
+    Status = EventStatus
+    AttendanceMode = AttendanceMode
 
     subtitle = models.CharField(
         _("subtitle or series"),
@@ -310,8 +305,8 @@ class EventPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
         APIField("teaser"),
         APIField("start", serializer=LocalDateTimeField()),
         APIField("end", serializer=LocalDateTimeField()),
-        APIField("status"),
-        APIField("attendance_mode"),
+        APIField("status", serializer=StatusField()),
+        APIField("attendance_mode", serializer=AttendanceModeField()),
         APIField("venue", serializer=VenueField()),
         APIField("image"),
         APIField("introduction"),
@@ -518,13 +513,7 @@ class EventPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
 class EventSpeaker(Orderable):
     """A person who speaks at an event, in the role they have there."""
 
-    class Role(models.TextChoices):
-        KEYNOTE = "keynote", _("Keynote")
-        TALK = "talk", _("Talk")
-        PANEL = "panel", _("Panel")
-        MODERATION = "moderation", _("Moderation")
-        PRACTICE_EXAMPLE = "practice_example", _("Practice example")
-        WELCOME = "welcome", _("Welcome")
+    Role = SpeakerRole
 
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
     speaker = models.ForeignKey(

@@ -10,6 +10,8 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.models import TranslatableMixin
 
+from speakers.api import DeclaredField
+
 
 class Venue(TranslatableMixin, models.Model):
     """A place where events happen, reused by every event held there."""
@@ -50,7 +52,7 @@ class Venue(TranslatableMixin, models.Model):
         APIField("city"),
         APIField("directions"),
         APIField("accessibility_notes"),
-        APIField("map_url"),
+        APIField("map_url", serializer=DeclaredField(str)),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -10,7 +10,7 @@ anyone else needs Django's CSRF token, as the HTML form does.
 
 import hmac
 import json
-from typing import Any
+from typing import Literal
 
 from django.conf import settings
 from django.db.models import Count, Q
@@ -21,11 +21,11 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
+from pydantic import Field
 from wagtail.models import Page
 
-from speakers.api import PageField
+from speakers.api import APIObject, DeclaredField, LocalDateTime
 
-from ..formatting import local_isoformat
 from . import service
 from .emails import form_page_in
 from .models import Registration
@@ -175,21 +175,32 @@ def register(request, page_id):
         )
 
 
-class RegistrationField(PageField):
+class EventRegistration(APIObject):
+    state: Literal["not_yet_open", "open", "waiting_list", "closed"] = Field(
+        description="open, or open with a waiting list once every place is taken."
+    )
+    opens: LocalDateTime | None
+    closes: LocalDateTime | None
+    url: str = Field(description="The registration form.")
+
+
+class RegistrationField(DeclaredField):
     """Whether and until when people can register; null when the event takes no registrations.
 
     A coarse state only: never how many people registered, let alone who. Dates and state are
     the owner's, so every language says the same.
     """
 
-    def to_representation(self, event) -> dict[str, Any] | None:
+    schema = EventRegistration | None
+
+    def produce(self, event):
         page = event.registration_page
         if page is None:
             return None
         return {
             "state": page.state,
-            "opens": local_isoformat(page.owning_form.registration_opens),
-            "closes": local_isoformat(page.owning_form.registration_closes),
+            "opens": page.owning_form.registration_opens,
+            "closes": page.owning_form.registration_closes,
             "url": page.get_full_url(),
         }
 

@@ -53,13 +53,21 @@ class EventRepresentationTests(EventAPITestCase):
         self.assertEqual(welcome["starts_at"], "10:00")
         self.assertEqual(welcome["title"], "Begrüßung")
         self.assertEqual(
-            welcome["speakers"], [{"id": self.shum.pk, "name": "Iryna Shum", "role": "Begrüßung"}]
+            welcome["speakers"],
+            [
+                {
+                    "id": self.shum.pk,
+                    "name": "Iryna Shum",
+                    "role": "welcome",
+                    "role_label": "Begrüßung",
+                }
+            ],
         )
 
     def test_speakers_carry_role_and_positions(self):
         shum = self.v3_event(self.conference)["speakers"][0]
         self.assertEqual(shum["name"], "Iryna Shum")
-        self.assertEqual(shum["role"], "Begrüßung")
+        self.assertEqual((shum["role"], shum["role_label"]), ("welcome", "Begrüßung"))
         self.assertEqual(
             shum["positions"],
             [{"function": "Generalkonsulin der Ukraine", "organisation": "in Düsseldorf"}],
@@ -99,13 +107,13 @@ class EventLanguageTests(EventAPITestCase):
         self.assertEqual(data["meta"]["locale"], "uk")
         self.assertEqual(data["title"], "Райони як міжнародні актори")
         self.assertEqual(data["speakers"][0]["name"], "Ірина Шум")
-        self.assertEqual(data["speakers"][0]["role"], "Привітання")
+        self.assertEqual(data["speakers"][0]["role_label"], "Привітання")
 
     def test_english_event_falls_back_to_german_speaker_page(self):
         data = self.v2_event(self.event_en)
         self.assertEqual(data["meta"]["locale"], "en")
         self.assertEqual(data["speakers"][0]["id"], self.shum.pk)
-        self.assertEqual(data["speakers"][0]["role"], "Welcome")
+        self.assertEqual(data["speakers"][0]["role_label"], "Welcome")
 
     def test_event_links_to_its_translations(self):
         translations = self.v2_event(self.conference)["translations"]
@@ -302,3 +310,20 @@ class EventListingQueryCountTests(EventAPITestCase):
         few = self.queries_for(url)
         self.make_events(5, 50)
         self.assertEqual(few, self.queries_for(url))
+
+
+class SameShapeInBothAPIsTests(EventAPITestCase):
+    def test_v2_and_v3_serve_every_declared_field_alike(self):
+        from speakers.api import DeclaredField
+
+        declared = [
+            field.name
+            for field in EventPage.api_fields
+            if isinstance(getattr(field, "serializer", None), DeclaredField)
+        ]
+        self.assertIn("registration", declared)
+        for event in (self.conference, self.event_uk):
+            v2, v3 = self.v2_event(event), self.v3_event(event)
+            for name in declared:
+                with self.subTest(event=event.locale.language_code, field=name):
+                    self.assertEqual(v2[name], v3[name])
