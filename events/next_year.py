@@ -29,12 +29,30 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from .formatting import BERLIN
+from .formatting import BERLIN, in_berlin
 from .registration.pages import RegistrationFormPage
 
-# Fifty-two weeks later is the same weekday, one or two days before the calendar date; 53 weeks
-# would be five or six days after it.
-DEFAULT_INTERVAL = timedelta(weeks=52)
+
+def same_weekday_in(day, year):
+    """The day in `year` on the same weekday as `day` and closest to its calendar date (one year
+    on, that is 52 weeks later: one or two days before the date, rather than five or six after)."""
+    try:
+        candidate = day.replace(year=year)
+    except ValueError:  # 29 February
+        candidate = day.replace(year=year, day=28)
+    offset = (day.weekday() - candidate.weekday() + 3) % 7 - 3
+    return candidate + timedelta(days=offset)
+
+
+def suggested_interval(event, today=None):
+    """From `event` to the same weekday one year later, or in the first year after it in which
+    that day is still ahead."""
+    start = in_berlin(event.start).date()
+    today = today or timezone.localdate(timezone=BERLIN)
+    year = start.year + 1
+    while same_weekday_in(start, year) <= today:
+        year += 1
+    return same_weekday_in(start, year) - start
 
 
 def german_version(event):
@@ -62,7 +80,7 @@ def next_slug(slug, old_year, new_year):
     return f"{slug}-{new_year}"
 
 
-def prepare_next_year(event, interval=DEFAULT_INTERVAL, user=None):
+def prepare_next_year(event, interval, user=None):
     """Copy `event` (any language's version) as next year's German draft, with its registration
     form and its translations as drafts. Returns the German copy."""
     with transaction.atomic():

@@ -1,6 +1,6 @@
 """Next year's event prepared from the seed conference of 22 November 2023, in every language."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from io import StringIO
 
 from django.core.management import call_command
@@ -10,7 +10,13 @@ from wagtail_localize.models import StringSegment, Translation, TranslationSourc
 
 from events.formatting import BERLIN, in_berlin
 from events.models import EventPage, Registration, RegistrationFormPage
-from events.next_year import next_slug, prepare_next_year, with_new_year
+from events.next_year import (
+    next_slug,
+    prepare_next_year,
+    same_weekday_in,
+    suggested_interval,
+    with_new_year,
+)
 
 LANGUAGES = ("de", "en", "uk")
 
@@ -47,7 +53,7 @@ class PrepareNextYearCommandTests(SeedEventTestCase):
     def setUpTestData(cls):
         super().setUpTestData()
         output = StringIO()
-        call_command("prepare_next_year", cls.old["en"].pk, stdout=output)
+        call_command("prepare_next_year", cls.old["en"].pk, "--weeks", "52", stdout=output)
         cls.output = output.getvalue()
         cls.copy = EventPage.objects.get(locale__language_code="de", start__year=2024)
 
@@ -161,8 +167,8 @@ class IntervalTests(SeedEventTestCase):
         )
 
     def test_preparing_twice_gives_two_drafts_with_their_own_slugs(self):
-        first = prepare_next_year(self.old["de"])
-        second = prepare_next_year(self.old["de"])
+        first = prepare_next_year(self.old["de"], timedelta(weeks=52))
+        second = prepare_next_year(self.old["de"], timedelta(weeks=52))
         self.assertNotEqual(first.slug, second.slug)
         self.assertEqual(len(self.versions(second)), 3)
 
@@ -174,3 +180,20 @@ class YearInTextTests(TestCase):
 
     def test_only_the_year_as_a_number_of_its_own_is_replaced(self):
         self.assertEqual(with_new_year("Tag 2023 (120230)", 2023, 2024), "Tag 2024 (120230)")
+
+
+class SuggestedDateTests(SeedEventTestCase):
+    def test_same_weekday_one_year_later_is_52_weeks(self):
+        self.assertEqual(same_weekday_in(date(2023, 11, 22), 2024), date(2024, 11, 20))
+
+    def test_same_weekday_closest_to_the_calendar_date_years_later(self):
+        # 22 November 2027 is a Monday; the Wednesday two days later is closer than the one before.
+        self.assertEqual(same_weekday_in(date(2023, 11, 22), 2027), date(2027, 11, 24))
+
+    def test_suggestion_is_the_first_year_in_which_the_day_is_still_ahead(self):
+        event = self.old["de"]
+        self.assertEqual(suggested_interval(event, today=date(2024, 1, 10)), timedelta(weeks=52))
+        self.assertEqual(
+            event.start.date() + suggested_interval(event, today=date(2026, 12, 1)),
+            date(2027, 11, 24),
+        )
