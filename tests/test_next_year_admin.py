@@ -10,6 +10,7 @@ from io import StringIO
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
@@ -148,6 +149,35 @@ class PrepareNextYearViewTests(NextYearAdminTestCase):
                 first_sentence = strip_tags(event.introduction).split(".")[0]
                 self.assertIn(json.dumps(first_sentence)[1:-1], props)
 
+    def test_seed_texts_name_no_date_so_the_checklist_lists_none(self):
+        checklist = self.prepare()
+        self.assertContains(checklist, "Kein Text nennt das alte Datum oder Jahr.")
+
+
+class TypedDateChecklistTests(NextYearAdminTestCase):
+    """An editor typed the date into the thank-you text, in German and both translations."""
+
+    TYPED = {
+        "de": "Wir freuen uns, Sie am 22. November 2023 zu begrüßen.",
+        "en": "We look forward to welcoming you on 22 November 2023.",
+        "uk": "Раді вітати вас 22 листопада 2023 року.",
+    }
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.old_form.thank_you_text = f"<p>{cls.TYPED['de']}</p>"
+        cls.old_form.save_revision().publish()
+        source = TranslationSource.objects.get_for_instance(cls.old_form)
+        source.update_from_db()
+        for language in ("en", "uk"):
+            translation = source.translations.get(target_locale=cls.locales[language])
+            po = translation.export_po()
+            for entry in po:
+                if entry.msgid == cls.TYPED["de"]:
+                    entry.msgstr = cls.TYPED[language]
+            translation.import_po(po)
+
     def test_checklist_names_dates_and_every_text_with_the_old_date_in_each_language(self):
         checklist = self.prepare()
         self.assertEqual(checklist.status_code, 200)
@@ -202,3 +232,41 @@ class PublishNextYearTests(NextYearAdminTestCase):
                 self.assertContains(page, f'href="{form.url}"')
                 self.assertEqual(event.status_key, "registration_open")
                 self.assertEqual(self.client.get(form.url).status_code, 200)
+
+    def test_registrant_of_the_new_event_sees_its_date_never_the_old_one(self):
+        self.prepare()
+        self.client.force_login(self.moderator)
+        events = self.versions(self.new)
+        self.publish_in_wagtail(events["de"])
+        self.publish_in_wagtail(RegistrationFormPage.objects.child_of(events["de"]).get())
+        self.publish_in_translation_editor(events["uk"])
+        self.client.logout()
+        form = RegistrationFormPage.objects.child_of(events["uk"]).get()
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                form.url,
+                {
+                    "vorname": "Олена",
+                    "nachname": "Коваль",
+                    "e_mail": "olena.koval@example.org",
+                    "institution_kreis_kommune": "Громада Буча",
+                    "funktion": "Радниця",
+                    "consent": "on",
+                },
+            )
+        self.assertEqual(response.status_code, 200)
+        with translation.override("uk"):
+            new_day = format_date(self.new.start)
+        thank_you = text_of(response)
+        self.assertIn(f"Раді будемо вітати вас {new_day} в музеї", thank_you)
+        self.assertNotIn("2023", thank_you)
+        registrant, organisers = sorted(
+            mail.outbox, key=lambda message: message.to != ["olena.koval@example.org"]
+        )
+        self.assertIn(new_day, registrant.body)
+        self.assertNotIn("2023", registrant.body + registrant.subject)
+        with translation.override("de"):
+            self.assertEqual(
+                organisers.subject, f"Neue Anmeldung zur Konferenz am {format_date(self.new.start)}"
+            )
