@@ -9,10 +9,14 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        from django.db.models.signals import post_save
         from wagtail.signals import page_published
 
-        from .models import EventPage, RegistrationFormPage
+        from .models import EventPage, RegistrationFormPage, Venue
         from .registration import publishing
+        from .search import venue_saved
+
+        post_save.connect(venue_saved, sender=Venue, dispatch_uid="events_venue_saved")
 
         page_published.connect(
             publishing.form_published,

@@ -1,12 +1,15 @@
 from django.db.models import Q
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import RegistrationFormPage, Venue
+from .models import EventPage, RegistrationFormPage, Venue
+from .next_year_views import NextYearChecklistView, PrepareNextYearView, may_prepare_next_year
 from .registration.admin import RegistrationDeleteSubmissionsView
 from .registration.dashboard import FormsIndexView, RegistrationsPanel
 from .registration.models import ORGANISERS_GROUP
@@ -72,3 +75,42 @@ for menu_hook in (
 @hooks.register("construct_homepage_panels")
 def add_registrations_panel(request, panels):
     panels.append(RegistrationsPanel())
+
+
+@hooks.register("register_admin_urls")
+def register_next_year_urls():
+    return [
+        path(
+            "events/<int:page_id>/next-year/",
+            PrepareNextYearView.as_view(),
+            name="events_prepare_next_year",
+        ),
+        path(
+            "events/<int:old_id>/next-year/<int:new_id>/",
+            NextYearChecklistView.as_view(),
+            name="events_next_year_checklist",
+        ),
+    ]
+
+
+class PrepareNextYearMenuItem(PageMenuItem):
+    label = pgettext_lazy("next year", "Prepare for next year")
+    icon_name = "copy"
+    url_name = "events_prepare_next_year"
+
+    def is_shown(self, user):
+        return (
+            self.page.specific_class is EventPage
+            and self.page.alias_of_id is None
+            and may_prepare_next_year(user, self.page)
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def prepare_next_year_in_page_listing(page, user, next_url=None):
+    yield PrepareNextYearMenuItem(page=page, priority=25)
+
+
+@hooks.register("register_page_header_buttons")
+def prepare_next_year_in_page_header(page, user, view_name, next_url=None):
+    yield PrepareNextYearMenuItem(page=page, priority=35)

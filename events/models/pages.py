@@ -296,6 +296,9 @@ class EventPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
         index.SearchField("key_questions"),
         index.SearchField("programme"),
         index.SearchField("leichte_sprache"),
+        # Readers look for an event by where it takes place ("Opherdicke", "Holzwickede"); a
+        # translated event points to the venue in its own language.
+        index.RelatedFields("venue", [index.SearchField("name"), index.SearchField("city")]),
         index.FilterField("start"),
         index.FilterField("end"),
     ]

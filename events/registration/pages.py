@@ -6,12 +6,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.mail import send_mail
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -30,6 +31,7 @@ from speakers.api import HeadlessPreviewMixin
 from . import service
 from .form import DEFAULT_CONSENT_TEXT, build_form_class, consent_label
 from .models import ORGANISERS_GROUP, Registration, places_taken
+from .placeholders import DATE_PLACEHOLDER_HELP, with_event_date
 
 # What the owner (the German form page) decides for every language. A translation keeps a copy of
 # these columns, as wagtail-localize made it, but nothing reads the copy.
@@ -208,9 +210,17 @@ class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
             "registrations of this form, and nothing else."
         ),
     )
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    introduction = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=DATE_PLACEHOLDER_HELP,
+    )
     thank_you_text = RichTextField(
-        _("thank-you text"), blank=True, features=["bold", "italic", "link"]
+        _("thank-you text"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=DATE_PLACEHOLDER_HELP,
     )
 
     content_panels = AbstractEmailForm.content_panels + [
@@ -245,7 +255,7 @@ class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
-                FieldPanel("subject"),
+                FieldPanel("subject", help_text=DATE_PLACEHOLDER_HELP),
             ],
             heading=_("Notification e-mail to the organisers"),
         ),
@@ -382,6 +392,13 @@ class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
             )
             form.order_fields([self.email_field_name])
         return form
+
+    def send_mail(self, form):
+        """The organisers' notification, its subject with the event's date filled in."""
+        with translation.override(self.locale.language_code):
+            subject = with_event_date(self.subject, self.event)
+        addresses = [address.strip() for address in self.to_address.split(",")]
+        send_mail(subject, self.render_email(form), addresses, self.from_address)
 
     def process_form_submission(self, form):
         return service.register(self, form)

@@ -9,12 +9,19 @@ from wagtail.models import Locale
 from events.formatting import format_date, format_period_html, format_time
 from events.localization import localize_venues
 from events.models import EventIndexPage, EventPage
+from events.registration.placeholders import with_event_date
 from events.structured_data import event_data, json_ld
 
 register = template.Library()
 
 register.filter("event_date", format_date)
 register.filter("event_time", format_time)
+
+
+@register.filter
+def event_date_filled_in(rich_text, event):
+    """A form's rich text with the event's date put in for its placeholder ({Datum})."""
+    return with_event_date(rich_text, event, html=True)
 
 
 @register.filter
@@ -73,3 +80,10 @@ def upcoming_events(context, limit=3):
         "events": events,
         "index_page": EventIndexPage.objects.live().public().filter(locale=locale).first(),
     }
+
+
+@register.filter
+def event_date_filled_in_html(html, event):
+    """Rendered rich text with the event's date put in for its placeholder ({Datum}); the date
+    is escaped, so the result stays safe HTML."""
+    return mark_safe(with_event_date(html, event, html=True))

@@ -221,6 +221,8 @@ REGISTRATION_FIELDS = [
     form_field(T("Anmerkungen", "Comments", "Примітки"), field_type="multiline", required=False),
 ]
 
+# The form's texts name the event's date with the placeholder ({Datum}, {date}, {дата}), which
+# the site fills in from the event: typed, the date would stay 2023 in next year's copy.
 REGISTRATION = {
     "title": T("Anmeldung", "Registration", "Реєстрація"),
     "slug": T("anmeldung", "registration", "reiestratsiia"),
@@ -239,28 +241,27 @@ REGISTRATION = {
         "конференції.",
     ),
     "subject": T(
-        "Neue Anmeldung zur Konferenz am 22. November 2023",
-        "New registration for the conference on 22 November 2023",
-        "Нова реєстрація на конференцію 22 листопада 2023 року",
+        "Neue Anmeldung zur Konferenz am {Datum}",
+        "New registration for the conference on {date}",
+        "Нова реєстрація на конференцію {дата}",
     ),
     "introduction": paragraphs(
         T(
-            f"Hier melden Sie sich zur Konferenz „{TITLE.de}“ am 22. November 2023 im Museum "
+            f"Hier melden Sie sich zur Konferenz „{TITLE.de}“ am {{Datum}} im Museum "
             "Haus Opherdicke in Holzwickede an.",
-            f"Register here for the conference “{TITLE.en}” on 22 November 2023 at Museum Haus "
+            f"Register here for the conference “{TITLE.en}” on {{date}} at Museum Haus "
             "Opherdicke in Holzwickede.",
-            f"Тут можна зареєструватися на конференцію «{TITLE.uk}» 22 листопада 2023 року в "
+            f"Тут можна зареєструватися на конференцію «{TITLE.uk}» {{дата}} в "
             "музеї Haus Opherdicke у Гольцвікеде (Holzwickede).",
         ),
     ),
     "thank_you_text": paragraphs(
         T(
-            "Vielen Dank für Ihre Anmeldung! Wir freuen uns, Sie am 22. November 2023 im Museum "
+            "Vielen Dank für Ihre Anmeldung! Wir freuen uns, Sie am {Datum} im Museum "
             "Haus Opherdicke zu begrüßen.",
             "Thank you for registering! We look forward to welcoming you at Museum Haus "
-            "Opherdicke on 22 November 2023.",
-            "Дякуємо за реєстрацію! Раді будемо вітати вас 22 листопада 2023 року в музеї Haus "
-            "Opherdicke.",
+            "Opherdicke on {date}.",
+            "Дякуємо за реєстрацію! Раді будемо вітати вас {дата} в музеї Haus Opherdicke.",
         ),
     ),
 }

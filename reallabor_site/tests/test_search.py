@@ -3,6 +3,7 @@ from unittest import skipUnless
 from django.db import OperationalError, connection, transaction
 from wagtail.models import Page
 
+from events.tests.utils import EventTreeTestCase
 from home.models import StandardPage
 from home.tests.utils import SiteTreeTestCase, translate_page
 from speakers.models import SpeakerIndexPage
@@ -197,3 +198,42 @@ class UpstreamGapTests(SiteTreeTestCase):
         """When this fails, upstream escapes quotes: remove reallabor_site/search_workarounds.py."""
         with self.assertRaises(OperationalError), transaction.atomic():
             list(Page.objects.search('"'))
+
+
+class EventVenueSearchTests(EventTreeTestCase):
+    """The conference at Museum Haus Opherdicke in Holzwickede, translated with its venue."""
+
+    VENUE_NAMES = {"en": "Museum Haus Opherdicke", "uk": "Музей Haus Opherdicke"}
+    TITLES = {
+        "de": "Landkreise als internationale Akteure",
+        "en": "Districts as international actors",
+        "uk": "Райони як міжнародні актори",
+    }
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.events = {"de": cls.make_event(venue=cls.venue)}
+        for language, name in cls.VENUE_NAMES.items():
+            venue = cls.venue.copy_for_translation(cls.locales[language])
+            venue.name = name
+            venue.save()
+            translate_page(cls.event_index, language)
+            cls.events[language] = translate_page(
+                cls.events["de"], language, title=cls.TITLES[language], venue=venue
+            )
+
+    def test_event_is_found_by_its_venue_and_city_in_every_language(self):
+        for language, event in self.events.items():
+            for query in ("Opherdicke", "Holzwickede"):
+                with self.subTest(language=language, query=query):
+                    response = self.client.get(f"/{language}/search/", {"q": query})
+                    self.assertContains(
+                        response, f'<a href="{event.url}">{self.TITLES[language]}</a>', html=True
+                    )
+
+    def test_renamed_venue_finds_its_events_by_the_new_name(self):
+        self.venue.name = "Kulturzentrum Opherdicke-Süd"
+        self.venue.save()
+        response = self.client.get("/de/search/", {"q": "Kulturzentrum"})
+        self.assertContains(response, self.TITLES["de"])
