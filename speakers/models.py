@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from .api import (
@@ -23,6 +23,7 @@ from .api import (
     SpeakerEventsField,
     TranslationsField,
 )
+from .visibility import public
 
 # The renditions of the portraits in the speaker list, prefetched in one query; they must match the
 # filters in speaker_index_page.html, or each portrait costs a query again.
@@ -203,11 +204,12 @@ class SpeakerPage(HeadlessPreviewMixin, Page):
         if not apps.is_installed("events"):
             return []
         event_model = apps.get_model("events", "EventPage")
+        # This page's language is the reader's (Wagtail serves /uk/ from the Ukrainian tree):
+        # knowing it saves a query.
         return (
-            event_model.objects.live()
-            .public()
+            public(event_model.objects.live())
             .filter(
-                locale=Locale.get_active(),
+                locale_id=self.locale_id,
                 speakers__speaker__translation_key=self.translation_key,
             )
             .distinct()
