@@ -47,6 +47,16 @@ from events.models import EventPage, RegistrationFormPage  # noqa: E402
 from speakers.models import SpeakerPage  # noqa: E402
 
 RUSH_PLACES = 100
+FLOOR_URL = "/bench/wagtail-floor/"
+OWN_CODE_DIRS = ("events", "home", "speakers", "reallabor_site")
+# Where the calls of a render go, by the file of the function called.
+AREAS = (
+    ("database (Django ORM and driver)", (f"django{os.sep}db{os.sep}", "sqlite3", "psycopg")),
+    ("templates (Django's engine)", (f"django{os.sep}template{os.sep}",)),
+    ("Wagtail", (f"{os.sep}wagtail{os.sep}", "wagtail_localize", "modelcluster")),
+    ("the project's code", OWN_CODE_DIRS),
+    ("Django, other", (f"{os.sep}django{os.sep}",)),
+)
 # Where a page's own work shows in a cumulative listing (the rest is Django's and Wagtail's
 # request plumbing, which every page pays and the Wagtail floor measures).
 OWN_CODE = (
@@ -87,9 +97,13 @@ def german(model):
 
 def pages_to_profile():
     form_page = open_registration()
+    event_url = german(EventPage).url
     return {
+        # Wagtail's routing and view-restriction check for the event page with a constant body,
+        # as bench/load.py measures it: what every page costs before its own work.
+        "Wagtail floor": FLOOR_URL + event_url.removeprefix("/de/"),
         "home": "/de/",
-        "event": german(EventPage).url,
+        "event": event_url,
         "speaker": german(SpeakerPage).url,
         "registration form": form_page.url,
     }
@@ -101,6 +115,39 @@ def short_name(function):
         if marker in filename:
             filename = filename.split(marker, 1)[1]
     return f"{filename}:{line}({name})" if line else name
+
+
+def area_of(filename):
+    for name, markers in AREAS:
+        if markers is OWN_CODE_DIRS:
+            if any(f"{os.sep}{part}{os.sep}" in filename for part in markers) and (
+                "site-packages" not in filename
+            ):
+                return name
+        elif any(marker in filename for marker in markers):
+            return name
+    return "Python and other libraries"
+
+
+def areas(stats):
+    """Function calls and own time per area, largest first."""
+    totals = {}
+
+    def add(area, ncalls, seconds):
+        calls, own = totals.get(area, (0, 0.0))
+        totals[area] = (calls + ncalls, own + seconds)
+
+    for function, (_calls, ncalls, tottime, _cumtime, callers) in stats.stats.items():
+        if function[0] != "~" or not callers:
+            add(area_of(function[0]), ncalls, tottime)
+            continue
+        # A built-in (isinstance, getattr, ...) counts for the area of the code that called it.
+        for caller, (_caller_calls, caller_ncalls, caller_tottime, _cum) in callers.items():
+            add(area_of(caller[0]), caller_ncalls, caller_tottime)
+    lines = [f"    {'calls':>7} {'own ms':>8}  area"]
+    for name, (calls, seconds) in sorted(totals.items(), key=lambda item: -item[1][0]):
+        lines.append(f"    {calls:7d} {seconds * 1000:8.2f}  {name}")
+    return "\n".join(lines)
 
 
 def top(stats, key, count, only_own=False):
@@ -144,6 +191,7 @@ def profile(client, url, repeat, count):
         "calls": stats.total_calls,
         "median": statistics.median(timings),
         "own": top(stats, "tottime", count),
+        "areas": areas(stats),
         "cumulative": top(stats, "cumtime", count, only_own=True),
     }
 
@@ -156,6 +204,8 @@ def main():
     args = parser.parse_args()
 
     setup_test_environment()
+    # The site's URLs plus bench/urls.py's floor view.
+    settings.ROOT_URLCONF = "bench.urls"
     old_name = connection.creation.create_test_db(verbosity=0)
     try:
         call_command("load_reallabor_content", stdout=StringIO())
@@ -171,6 +221,8 @@ def main():
                 f"{result['calls']} function calls, median {result['median']:.1f} ms "
                 f"of {args.repeat} renders"
             )
+            print("  calls and own time by area:")
+            print(result["areas"])
             print("  top by own time:")
             print(result["own"])
             print("  top by cumulative time (the page's own code, tags, rich text, images):")
