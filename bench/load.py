@@ -3,8 +3,10 @@
 For SQLite (a temporary file) and, when it answers, PostgreSQL (a temporary database that is
 dropped afterwards), with the page cache on and off: requests per second and p50/p95 latency of a
 trivial view (the limit of this stack on this machine), Wagtail's routing alone with a constant
-body (the floor of any uncached Wagtail page), the home page, an event page and a speaker
-page, each also as a ratio to the trivial view.
+body (the floor of any uncached Wagtail page), the home page, an event page, a speaker page and
+the registration form page, each also as a ratio to the trivial view and, uncached, to the
+Wagtail floor. The seed event is moved into the future with its German registration form open
+(as for the rush), so the pages show an open registration and the form page its form.
 
 Then a registration rush on PostgreSQL (skipped when it does not answer): the seed event moved
 into the future, its German form with 100 places, and 300 visitors, each from its own loopback
@@ -20,6 +22,7 @@ Prints the figures and writes them to bench/results.md (--rush-only keeps its pa
 
     .venv/bin/python bench/load.py [--requests 400] [--concurrency 8] [--rush-concurrency 8]
     .venv/bin/python bench/load.py --rush-only
+    .venv/bin/python bench/load.py --pages-only [--database SQLite|PostgreSQL] [--requests 100]
 
 The load generator is a pool of threads, each with one keep-alive HTTP connection, that sends a
 fixed number of requests and stops: it needs no extra dependency (locust would bring gevent and a
@@ -64,6 +67,8 @@ RESULTS = BASE_DIR / "bench" / "results.md"
 TRIVIAL_URL = "/bench/trivial/"
 # Wagtail's routing and view-restriction check for the event page, with a constant body.
 WAGTAIL_FLOOR_URL = "/bench/wagtail-floor/"
+# Issue 18's targets for uncached pages, as a share of the Wagtail floor's requests per second.
+FLOOR_TARGETS = {"event page": 0.5, "home page": 0.5, "speaker page": 0.7}
 API_EVENT_LIST = "/api/v2/pages/?type=events.EventPage"
 
 # The registration rush: this many visitors for this many places, started within RUSH_SECONDS
@@ -337,6 +342,8 @@ def measure_database(label, database_url, workdir, args):
     env = base_env(database_url, static_root)
     prepare_database(env)
     targets = shell_json(env, FIND_URLS)
+    form_page = shell_json({**env, "RUSH_PLACES": str(RUSH_PLACES)}, PREPARE_RUSH)
+    targets["registration form page"] = form_page["path"]
     rows = []
     for cache_label, seconds in (("on", "300"), ("off", "0")):
         # "off" turns off the API's response cache too, so the API row measures a real miss.
@@ -367,7 +374,11 @@ def measure_pages(workdir, args):
     notes = []
     print(HEADER)
     print(RULE)
-    rows = measure_database("SQLite", f"sqlite:///{workdir / 'bench.sqlite3'}", workdir, args)
+    rows = []
+    if args.database != "PostgreSQL":
+        rows += measure_database("SQLite", f"sqlite:///{workdir / 'bench.sqlite3'}", workdir, args)
+    if args.database == "SQLite":
+        return rows, notes
     if postgres_reachable():
         with temporary_postgres("bench") as database_url:
             rows += measure_database("PostgreSQL", database_url, workdir, args)
@@ -378,30 +389,66 @@ def measure_pages(workdir, args):
     return rows, notes
 
 
-def trivial_rps(row, rows):
+def reference_rps(row, rows, page):
+    """The req/s of `page` measured with the same database and cache setting, else None."""
     for other in rows:
         if (other["database"], other["cache"], other["page"]) == (
             row["database"],
             row["cache"],
-            "trivial view",
+            page,
         ):
             return other["rps"]
-    return row["rps"]
+    return None
+
+
+def trivial_rps(row, rows):
+    return reference_rps(row, rows, "trivial view") or row["rps"]
+
+
+def floor_ratio(row, rows):
+    """req/s as a share of the Wagtail floor's in the same run; None where no floor was measured
+    (with the cache on) or for the reference rows themselves."""
+    if row["page"] in ("trivial view", "Wagtail floor"):
+        return None
+    floor = reference_rps(row, rows, "Wagtail floor")
+    return row["rps"] / floor if floor else None
 
 
 HEADER = (
-    "| database | cache | page | req/s | p50 ms | p95 ms | ratio to trivial | cache hits | errors |"
+    "| database | cache | page | req/s | p50 ms | p95 ms | ratio to trivial | "
+    "ratio to Wagtail floor | cache hits | errors |"
 )
-RULE = "|---|---|---|---:|---:|---:|---:|---:|---:|"
+RULE = "|---|---|---|---:|---:|---:|---:|---:|---:|---:|"
 
 
 def format_row(row, rows):
     ratio = row["rps"] / trivial_rps(row, rows)
+    to_floor = floor_ratio(row, rows)
     return (
         f"| {row['database']} | {row['cache']} | {row['page']} | {row['rps']:.0f} | "
         f"{row['p50']:.1f} | {row['p95']:.1f} | {ratio:.2f} | "
+        f"{'–' if to_floor is None else f'{to_floor:.2f}'} | "
         f"{row['hits']}/{row['requests']} | {row['failures']} |"
     )
+
+
+def floor_lines(rows):
+    """Uncached pages as a share of the Wagtail floor, against issue 18's targets."""
+    lines = [
+        "| database | page | ratio to Wagtail floor | target | met |",
+        "|---|---|---:|---:|---|",
+    ]
+    for row in rows:
+        to_floor = floor_ratio(row, rows)
+        if row["cache"] != "off" or to_floor is None or row["page"] == "API event list":
+            continue
+        target = FLOOR_TARGETS.get(row["page"])
+        met = "–" if target is None else ("yes" if to_floor >= target else "**no**")
+        lines.append(
+            f"| {row['database']} | {row['page']} | {to_floor:.2f} | "
+            f"{'–' if target is None else f'{target:.2f}'} | {met} |"
+        )
+    return lines
 
 
 class PostFormParser(HTMLParser):
@@ -709,11 +756,19 @@ def page_lines(rows, args, notes):
         "from the seed content. 'Wagtail floor' is Wagtail's own serve path for the event page "
         "(site lookup, routing, view-restriction check) with a constant body instead of the "
         "page's template: the least any uncached page of a Wagtail site costs (bench/urls.py; "
-        "measured with the cache off only).",
+        "measured with the cache off only). The seed event is moved into the future with its "
+        "German registration form open, as for the rush below, so the event and home pages show "
+        "an open registration and the registration form page (never cached: it carries a CSRF "
+        "token) shows its form.",
         "",
         HEADER,
         RULE,
         *(format_row(row, rows) for row in rows),
+        "",
+        "Uncached pages as a share of the Wagtail floor measured in the same run (issue 18's "
+        "targets: event and home page 0.5, speaker page 0.7):",
+        "",
+        *floor_lines(rows),
         *([""] + notes if notes else []),
     ]
 
@@ -724,6 +779,14 @@ def previous_page_lines():
         return ["# Load benchmark (`make bench`)", "", "No page table yet: run `make bench`."]
     text = RESULTS.read_text().split(f"\n{RUSH_HEADING}")[0]
     return text.rstrip("\n").splitlines()
+
+
+def previous_rush_lines():
+    """The rush section of the last run, kept by --pages-only."""
+    if not RESULTS.exists() or f"\n{RUSH_HEADING}" not in RESULTS.read_text():
+        return [RUSH_HEADING, "", "Not run yet: run `make bench` or `make bench-rush`."]
+    section = RESULTS.read_text().split(f"\n{RUSH_HEADING}", 1)[1].strip("\n")
+    return [RUSH_HEADING, "", *section.splitlines()]
 
 
 def main():
@@ -741,6 +804,16 @@ def main():
         action="store_true",
         help="run only the registration rush; bench/results.md keeps its page table",
     )
+    parser.add_argument(
+        "--pages-only",
+        action="store_true",
+        help="measure only the pages, not the rush; bench/results.md keeps its rush section",
+    )
+    parser.add_argument(
+        "--database",
+        choices=("SQLite", "PostgreSQL"),
+        help="measure the pages on this database only (with --pages-only)",
+    )
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="reallabor-bench-"))
@@ -749,6 +822,11 @@ def main():
         if not args.rush_only:
             rows, notes = measure_pages(workdir, args)
             pages = page_lines(rows, args, notes)
+            print("\n" + "\n".join(floor_lines(rows)), flush=True)
+            if args.pages_only:
+                RESULTS.write_text("\n".join([*pages, "", *previous_rush_lines()]) + "\n")
+                print(f"\nWritten to {RESULTS.relative_to(BASE_DIR)}")
+                return
         print(f"\nRegistration rush: {RUSH_VISITORS} visitors for {RUSH_PLACES} places", flush=True)
         result = registration_rush(workdir, args)
     finally:

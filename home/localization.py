@@ -10,24 +10,32 @@ from django.db.models import Q, prefetch_related_objects
 from wagtail.models import Locale, Page
 
 
-def localized_pages(model, page_ids, locale=None):
+def _wanted_locale_id(locale, locale_id):
+    # A caller that knows the locale's id (a page's locale_id) saves the query for the active one.
+    if locale is not None:
+        return locale.pk
+    return locale_id if locale_id is not None else Locale.get_active().pk
+
+
+def localized_pages(model, page_ids, locale=None, *, locale_id=None):
     """Map each chosen page id to the live page in the locale, else to the chosen page if it is live.
 
     Ids of pages with neither are left out, so templates never link to a page nobody can see.
+    The locale is the active one unless `locale` or `locale_id` names another.
     """
     ids = {page_id for page_id in page_ids if page_id}
     if not ids:
         return {}
-    locale = locale or Locale.get_active()
+    locale_id = _wanted_locale_id(locale, locale_id)
     chosen_keys = model.objects.filter(pk__in=ids).values("translation_key")
     candidates = model.objects.filter(
-        Q(pk__in=ids) | Q(locale=locale, translation_key__in=chosen_keys, live=True)
+        Q(pk__in=ids) | Q(locale_id=locale_id, translation_key__in=chosen_keys, live=True)
     )
     chosen, translated = {}, {}
     for page in candidates:
         if page.pk in ids:
             chosen[page.pk] = page
-        if page.locale_id == locale.pk and page.live:
+        if page.locale_id == locale_id and page.live:
             translated[page.translation_key] = page
     result = {}
     for page_id, page in chosen.items():
@@ -37,14 +45,14 @@ def localized_pages(model, page_ids, locale=None):
     return result
 
 
-def localized_snippets(snippets, locale=None):
+def localized_snippets(snippets, locale=None, *, locale_id=None):
     """The snippets in the locale where a translation exists, in the given order.
 
-    All snippets must be of one model.
+    All snippets must be of one model. The locale is the active one unless `locale` or
+    `locale_id` names another.
     """
     snippets = list(snippets)
-    locale = locale or Locale.get_active()
-    versions = in_locale(locale.pk, snippets)
+    versions = in_locale(_wanted_locale_id(locale, locale_id), snippets)
     return [versions[item.translation_key] for item in snippets]
 
 

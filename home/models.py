@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from speakers.api import HeadlessPreviewMixin, TranslationsField
 from speakers.models import SpeakerPage
+from speakers.visibility import public
 
 from .api import ContactPersonField, CooperationFieldsField
 from .blocks import BaseStreamBlock, LeichteSpracheStreamBlock
@@ -88,17 +89,16 @@ class HomePage(HeadlessPreviewMixin, Page):
     def practice_examples(self):
         """The first practice examples of this home page's language, for its teaser section."""
         examples = (
-            PracticeExamplePage.objects.descendant_of(self)
-            .live()
-            .public()
+            public(PracticeExamplePage.objects.descendant_of(self).live())
             .select_related("alias_of__locale")
             .prefetch_related("cooperation_fields__field")
             .order_by("kreis", "title")[: self.practice_examples_shown]
         )
-        return PracticeExamplePage.with_localized_relations(examples)
+        # This home page's language is the reader's: knowing it saves a query.
+        return PracticeExamplePage.with_localized_relations(examples, locale_id=self.locale_id)
 
     def practice_example_index(self):
-        return PracticeExampleIndexPage.objects.child_of(self).live().public().first()
+        return public(PracticeExampleIndexPage.objects.child_of(self).live()).first()
 
     def cache_expires_at(self):
         """When the upcoming events it lists change by time alone (see events.state_changes)."""
@@ -554,18 +554,23 @@ class PracticeExamplePage(HeadlessPreviewMixin, Page):
         return localized_snippets(link.field for link in links)
 
     @classmethod
-    def with_localized_relations(cls, examples):
-        """The examples as a list, their contact persons and fields localized in two queries.
+    def with_localized_relations(cls, examples, locale_id=None):
+        """The examples as a list, their contact persons and fields localized in two queries, in
+        the locale with `locale_id` (the active one by default).
 
         Expects the examples' cooperation_fields__field to be prefetched.
         """
         examples = list(examples)
-        contacts = localized_pages(SpeakerPage, [example.contact_person_id for example in examples])
+        contacts = localized_pages(
+            SpeakerPage, [example.contact_person_id for example in examples], locale_id=locale_id
+        )
         fields_per_example = [
             [link.field for link in example.cooperation_fields.all()] for example in examples
         ]
         localized = iter(
-            localized_snippets(field for fields in fields_per_example for field in fields)
+            localized_snippets(
+                (field for fields in fields_per_example for field in fields), locale_id=locale_id
+            )
         )
         for example, fields in zip(examples, fields_per_example, strict=True):
             # Fill the cached properties, so templates never query per example.

@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from .api import (
@@ -24,10 +24,14 @@ from .api import (
     SpeakerEventsField,
     TranslationsField,
 )
+from .visibility import public
 
 # The renditions of the portraits in the speaker list, prefetched in one query; they must match the
 # filters in speaker_index_page.html, or each portrait costs a query again.
 PORTRAIT_THUMBNAIL_FILTERS = ("fill-200x200", "fill-400x400")
+# The renditions of the portrait on a speaker's own page (speaker_page.html) and of its share image
+# in the <head> (site_tags.SOCIAL_IMAGE_FILTER), fetched with the page in one query.
+PORTRAIT_PAGE_FILTERS = ("fill-400x400", "fill-800x800", "fill-1200x630")
 
 
 class SpeakerIndexPage(HeadlessPreviewMixin, Page):
@@ -70,6 +74,32 @@ class SpeakerIndexPage(HeadlessPreviewMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["speakers"] = self.speakers()
         return context
+
+    def route(self, request, path_components):
+        """Wagtail's routing, but a speaker is found in one query instead of two, with the
+        portrait, and its renditions in one more where it has one.
+
+        Speakers are this page's only children, so their own table is asked directly and the
+        result is already the specific page.
+        """
+        if path_components:
+            renditions = (
+                get_image_model()
+                .get_rendition_model()
+                .objects.filter(filter_spec__in=PORTRAIT_PAGE_FILTERS)
+            )
+            speaker = (
+                SpeakerPage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("portrait")
+                .prefetch_related(Prefetch("portrait__renditions", queryset=renditions))
+                .first()
+            )
+            if speaker is not None:
+                # Lets the page frame walk up to the home page without a query.
+                speaker._cached_parent_obj = self
+                return speaker.route(request, path_components[1:])
+        return super().route(request, path_components)
 
 
 class SpeakerPage(HeadlessPreviewMixin, Page):
@@ -204,11 +234,12 @@ class SpeakerPage(HeadlessPreviewMixin, Page):
         if not apps.is_installed("events"):
             return []
         event_model = apps.get_model("events", "EventPage")
+        # This page's language is the reader's (Wagtail serves /uk/ from the Ukrainian tree):
+        # knowing it saves a query.
         return (
-            event_model.objects.live()
-            .public()
+            public(event_model.objects.live())
             .filter(
-                locale=Locale.get_active(),
+                locale_id=self.locale_id,
                 speakers__speaker__translation_key=self.translation_key,
             )
             .distinct()

@@ -390,6 +390,29 @@ class EventPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
             cls.objects.live(), owning_forms(RegistrationFormPage.objects.live())
         )
 
+    def route(self, request, path_components):
+        """Wagtail's routing, but the registration form is found in one query instead of two,
+        with its locale, which tells whether it owns the registration.
+
+        Registration forms are this page's only children. The event's own routes (ics/) still
+        come first.
+        """
+        if path_components:
+            try:
+                self.resolve_subpage("/" + "/".join(path_components) + "/")
+            except Http404:
+                form = (
+                    RegistrationFormPage.objects.child_of(self)
+                    .filter(slug=path_components[0])
+                    .select_related("locale")
+                    .first()
+                )
+                if form is not None:
+                    # Its event, and the page frame's walk up to the home page, without a query.
+                    form._cached_parent_obj = self
+                    return form.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     @path("ics/", name="ics")
     def ics(self, request):
         return calendar.ics_response(

@@ -367,19 +367,27 @@ class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
     def email_field_name(self):
         """The key of the first e-mail field; `email` where editors added none (the form then
         gets one, since every registration needs an address)."""
-        for field in self.get_form_fields():
-            if field.field_type == "email":
-                return field.clean_name
-        return "email"
+        return _email_field_name(self.get_form_fields())
 
     def get_form_class(self):
-        return build_form_class(self.get_form_fields())
+        fields = list(self.get_form_fields())
+        # Building the form reads the fields anyway; the e-mail field's name costs no query then.
+        self.__dict__.setdefault("email_field_name", _email_field_name(fields))
+        return build_form_class(fields)
 
-    def get_form(self, *args, **kwargs):
+    def _privacy_page(self, site_settings):
+        """The privacy page in this form's language (the reader's), where that is live."""
+        privacy_page = site_settings.privacy_page
+        if privacy_page is None or privacy_page.locale_id == self.locale_id:
+            return privacy_page
+        translation = privacy_page.get_translation_or_none(self.locale_id)
+        return translation if translation is not None and translation.live else privacy_page
+
+    def get_form(self, *args, site_settings=None, **kwargs):
         consent_text = self.consent_text or str(DEFAULT_CONSENT_TEXT)
-        privacy_page = SiteSettings.for_site(self.get_site()).privacy_page
-        if privacy_page is not None:
-            privacy_page = privacy_page.localized
+        if site_settings is None:
+            site_settings = SiteSettings.for_site(self.get_site())
+        privacy_page = self._privacy_page(site_settings)
         form = super().get_form(
             *args, consent_label=consent_label(consent_text, privacy_page), **kwargs
         )
@@ -424,7 +432,14 @@ class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
 
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
-            return super().serve(request, *args, **kwargs)
+            # Wagtail's form page does the same, but here the form reads the site's settings
+            # from the request, where the page footer finds them again without a query.
+            form = self.get_form(
+                page=self, user=request.user, site_settings=SiteSettings.for_request(request)
+            )
+            context = self.get_context(request)
+            context["form"] = form
+            return TemplateResponse(request, self.get_template(request), context)
         submission = service.submit(request, self, request.POST, request.FILES)
         if submission.accepted:
             return self.render_landing_page(request, submission.registration, *args, **kwargs)
@@ -436,3 +451,10 @@ class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
         context = self.get_context(request)
         context.update(form=submission.form, submission=submission)
         return TemplateResponse(request, self.get_template(request), context, status=status)
+
+
+def _email_field_name(fields):
+    for field in fields:
+        if field.field_type == "email":
+            return field.clean_name
+    return "email"

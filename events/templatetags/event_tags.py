@@ -4,13 +4,14 @@ from django import template
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from events.formatting import format_date, format_period_html, format_time
 from events.localization import localize_venues
 from events.models import EventIndexPage, EventPage
 from events.registration.placeholders import with_event_date
 from events.structured_data import event_data, json_ld
+from speakers.visibility import public
 
 register = template.Library()
 
@@ -66,19 +67,20 @@ def email_link(address):
 @register.inclusion_tag("events/includes/upcoming_events.html", takes_context=True)
 def upcoming_events(context, limit=3):
     """The next events in the reader's language, soonest first, with a link to all events."""
-    locale = Locale.get_active()
+    page = context.get("page")
+    # The page shown is in the reader's language: knowing it saves a query.
+    locale_id = page.locale_id if isinstance(page, Page) else Locale.get_active().pk
     events = list(
-        EventPage.objects.live()
-        .public()
-        .filter(locale=locale, end__gte=timezone.now())
+        public(EventPage.objects.live())
+        .filter(locale_id=locale_id, end__gte=timezone.now())
         .select_related("venue")
         .order_by("start")[:limit]
     )
-    localize_venues(events, locale.pk)
+    localize_venues(events, locale_id)
     return {
         "request": context["request"],
         "events": events,
-        "index_page": EventIndexPage.objects.live().public().filter(locale=locale).first(),
+        "index_page": public(EventIndexPage.objects.live()).filter(locale_id=locale_id).first(),
     }
 
 

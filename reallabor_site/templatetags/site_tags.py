@@ -15,7 +15,6 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from home.models import SiteSettings
 from reallabor_site.hreflang import hreflang_alternates
-from speakers.versions import live_versions
 
 register = template.Library()
 
@@ -86,16 +85,19 @@ def in_reader_language(context, snippet):
 
 
 def _frame_pages(context):
-    """The main menu's pages and the legal pages' translations, which every page shows.
+    """The main menu's pages, the legal pages' translations and the page's own versions in
+    every language, which every page shows.
 
-    One query for both: the live pages that are either in the menu (children of the home page
-    that editors put there and that have no view restriction of their own) or a translation of
-    a legal page in the reader's language.
+    One query for all three: the live pages that are in the menu (children of the home page
+    that editors put there and that have no view restriction of their own), a translation of
+    a legal page in the reader's language, or a version of the page being shown (for the
+    language switcher and the <head>).
     """
     request = context["request"]
 
     def find():
         home = _home_page(context)
+        shown = context.get("page")
         locale_id = _reader_locale_id(context)
         legal_keys = [
             page.translation_key for page in SiteSettings.for_request(request).chosen_legal_pages()
@@ -108,10 +110,14 @@ def _frame_pages(context):
             in_menu = Q(
                 path__startswith=home.path, depth=home.depth + 1, show_in_menus=True
             ) & ~Exists(restricted)
-        pages = (
+        wanted = Q(in_menu=True) | in_legal
+        if isinstance(shown, Page):
+            wanted |= Q(translation_key=shown.translation_key)
+        pages = list(
             Page.objects.live()
             .annotate(in_menu=ExpressionWrapper(in_menu, output_field=BooleanField()))
-            .filter(Q(in_menu=True) | in_legal)
+            .filter(wanted)
+            .select_related("locale")
             .order_by("path")
         )
         menu = [page for page in pages if page.in_menu]
@@ -120,14 +126,21 @@ def _frame_pages(context):
             for page in pages
             if page.locale_id == locale_id and page.translation_key in legal_keys
         }
-        return menu, legal
+        versions = {}
+        if isinstance(shown, Page):
+            versions = {
+                page.locale.language_code: page
+                for page in pages
+                if page.translation_key == shown.translation_key
+            }
+        return menu, legal, versions
 
     return _per_request(request, "frame pages", find)
 
 
 @register.simple_tag(takes_context=True)
 def legal_pages(context, site_settings):
-    _menu, translations = _frame_pages(context)
+    _menu, translations, _versions = _frame_pages(context)
     return site_settings.legal_pages(_reader_locale_id(context), translations)
 
 
@@ -147,17 +160,20 @@ def leichte_sprache_link(context):
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The live pages under the home page in the reader's language that editors put in the menu."""
-    menu, _legal = _frame_pages(context)
+    menu, _legal, _versions = _frame_pages(context)
     return menu
 
 
-def _live_translations(request, page):
+def _live_translations(context, page):
     """The live versions of a page in each language, itself included, keyed by language code.
 
-    The language switcher and the <head> both need them; the request keeps them, so a page costs
-    one query for both.
+    The language switcher and the <head> both need them; for the page being shown they come with
+    the page frame's query.
     """
-    return live_versions(request, page)
+    if page is context.get("page"):
+        return _frame_pages(context)[2]
+    versions = page.get_translations(inclusive=True).live().select_related("locale")
+    return {other.locale.language_code: other for other in versions}
 
 
 def _path_in_language(request, code, current):
@@ -186,7 +202,7 @@ def language_links(context):
     current = translation.get_language()
     translations = {}
     if isinstance(page, Page):
-        translations = _live_translations(request, page)
+        translations = _live_translations(context, page)
 
     language_by_pk = {version.pk: code for code, version in translations.items()}
     links = []
@@ -253,7 +269,7 @@ def page_meta(context):
     page = context.get("page")
     if request is None or not isinstance(page, Page):
         return {}
-    versions = _live_translations(request, page)
+    versions = _live_translations(context, page)
     language_by_pk = {version.pk: code for code, version in versions.items()}
     if page.alias_of_id:
         canonical = versions.get(language_by_pk.get(page.alias_of_id), page)
