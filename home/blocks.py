@@ -300,8 +300,39 @@ class LeichteSpracheHeadingBlock(blocks.CharBlock):
         preview_value = "Was ist das Reallabor?"
 
 
+class ExplainedWordValue(APIObject):
+    word: str
+    explanation: str = Field(description="Short sentences, one per line.")
+
+
+class PictureValue(APIObject):
+    image: int | None = Field(description="The image's id at /api/v3/images/.")
+    alt_text: str
+    caption: str
+
+
+class StepListValue(APIObject):
+    heading: str
+    steps: list[str]
+
+
+# LeichteSpracheStreamBlock's API representation, one item type per block, told apart by `type`.
+LeichteSpracheItem = Annotated[
+    stream_item("heading", str)
+    | stream_item("sentences", Annotated[str, Field(description="Sentences, one per line.")])
+    | stream_item("explained_word", ExplainedWordValue)
+    | stream_item("picture", PictureValue)
+    | stream_item("steps", StepListValue)
+    | stream_item("link_button", LinkButtonValue),
+    Field(discriminator="type"),
+]
+
+
 class LeichteSpracheStreamBlock(blocks.StreamBlock):
     """The blocks of a page in Leichte Sprache: few, large, one kind of content each."""
+
+    # The shape of its API representation, for Wagtail's v3 schema (see speakers.api).
+    api_schema = list[LeichteSpracheItem]
 
     heading = LeichteSpracheHeadingBlock()
     sentences = SentenceLinesBlock()
