@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.models import SiteSettings
 from speakers.api import HeadlessPreviewMixin
 
+from ..formatting import format_date, format_time
 from . import service
 from .form import DEFAULT_CONSENT_TEXT, build_form_class, consent_label
 from .models import ORGANISERS_GROUP, Registration, places_taken
@@ -140,6 +141,22 @@ class RegistrationFormPageForm(WagtailAdminPageForm):
             field.help_text = note
             value = getattr(owner, name)
             self.initial[name] = list(value.all()) if name == "organisers" else value
+
+    def clean(self):
+        cleaned_data = super().clean()
+        page = self.instance
+        closes = cleaned_data.get("registration_closes")
+        # A translation shows the owner's deadline read-only; only the owner's is checked.
+        owns_itself = page.pk is None or page.owning_form.pk == page.pk
+        event = self.parent_page.specific if self.parent_page is not None else None
+        end = getattr(event, "end", None)
+        if owns_itself and closes and end and closes > end:
+            self.add_error(
+                "registration_closes",
+                _("Registration must close by the end of the event (%(date)s, %(time)s).")
+                % {"date": format_date(end), "time": format_time(end)},
+            )
+        return cleaned_data
 
 
 class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
@@ -292,7 +309,11 @@ class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
 
     @property
     def has_closed(self):
-        return self.owning_form.registration_closes <= timezone.now()
+        """Closed at its deadline, and at the latest when the event ends, whatever the deadline
+        says (an editor may have moved it past the end)."""
+        owner = self.owning_form
+        now = timezone.now()
+        return owner.registration_closes <= now or owner.event.end <= now
 
     @property
     def is_open(self):
