@@ -38,7 +38,7 @@ from ..api import (
     VenueField,
 )
 from ..blocks import KeyQuestionsBlock, ProgrammeBlock
-from ..formatting import BERLIN
+from ..formatting import BERLIN, format_period, plain_text
 from ..forms import SPEAKER_LISTED_TWICE, EventPageForm
 from ..localization import EventPeople, localize_venues, snippet_in_locale
 from ..registration.api import RegistrationField
@@ -89,6 +89,12 @@ class EventIndexPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("event index")
         verbose_name_plural = _("event indexes")
+
+    def get_meta_description(self):
+        return self.introduction or _(
+            "Conferences and workshops of the Reallabor NRW – Ukraine on partnerships between "
+            "districts and municipalities in North Rhine-Westphalia and Ukraine."
+        )
 
     def events(self):
         return EventPage.objects.child_of(self).live().public().select_related("venue", "image")
@@ -376,6 +382,14 @@ class EventPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
         return calendar.ics_response(
             calendar.build_calendar(self, [self], request), filename=f"{self.slug}.ics"
         )
+
+    def get_meta_description(self):
+        """The teaser, else the introduction, else when and where the event takes place."""
+        if self.teaser or plain_text(self.introduction):
+            return self.teaser or self.introduction
+        venue = self.localized_venue
+        when = format_period(self.start, self.end)
+        return f"{when}, {venue.name}" if venue else when
 
     @cached_property
     def people(self):

@@ -27,7 +27,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.models import SiteSettings
 from speakers.api import HeadlessPreviewMixin
 
-from ..formatting import format_date, format_time
+from ..formatting import format_date, format_period, format_time, plain_text
 from . import service
 from .form import DEFAULT_CONSENT_TEXT, build_form_class, consent_label
 from .models import ORGANISERS_GROUP, Registration, places_taken
@@ -350,6 +350,14 @@ class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
     @cached_property
     def event(self):
         return self.get_parent().specific
+
+    def get_meta_description(self):
+        if plain_text(self.introduction):
+            return self.introduction
+        return _("Registration for “%(event)s”, %(when)s.") % {
+            "event": self.event.title,
+            "when": format_period(self.event.start, self.event.end),
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
