@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test test-browser install lint bench bench-rush bench-render
+.PHONY: run test test-browser install lint bench bench-rush bench-render lighthouse
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,3 +64,14 @@ bench-rush: install
 # Database queries and render time per page type, through Django's test client.
 bench-render: install
 	$(BIN)/python bench/render_pages.py
+
+# Lighthouse's SEO, best-practices and accessibility scores of the home, event and form pages in
+# German and Ukrainian under the production settings (bench/lighthouse.py); needs npm and Chromium.
+LIGHTHOUSE_VERSION := 13.5.0
+LIGHTHOUSE_STAMP := $(VENV)/lighthouse/installed-$(LIGHTHOUSE_VERSION)
+$(LIGHTHOUSE_STAMP): | $(BIN)/python
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/lighthouse lighthouse@$(LIGHTHOUSE_VERSION)
+	touch $@
+
+lighthouse: install $(LIGHTHOUSE_STAMP)
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python -m bench.lighthouse
