@@ -29,6 +29,14 @@ $(VNU_STAMP): | $(BIN)/python
 		echo "npm not found: the HTML validity tests will be skipped (apt-get install npm)"; \
 	fi
 
+# Lighthouse, for bench/lighthouse.py and tests/browser/test_lighthouse.py, fetched with npm into
+# .venv like the checker above.
+LIGHTHOUSE_VERSION := 13.5.0
+LIGHTHOUSE_STAMP := $(VENV)/lighthouse/installed-$(LIGHTHOUSE_VERSION)
+$(LIGHTHOUSE_STAMP): | $(BIN)/python
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/lighthouse lighthouse@$(LIGHTHOUSE_VERSION)
+	touch $@
+
 # Links in e-mails, the APIs and the sitemap name the address the site is served on.
 run: export SITE_URL = http://127.0.0.1:$(PORT)
 run: install
@@ -40,7 +48,7 @@ run: install
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Runs the browser tests too when /usr/bin/chromium exists, and says so when it does not.
-test: install $(VNU_STAMP)
+test: install $(VNU_STAMP) $(LIGHTHOUSE_STAMP)
 	$(BIN)/python -m pytest --ds=reallabor_site.settings.test
 
 # Only the browser tests (Chromium against a live server); fails when Chromium is missing.
@@ -67,11 +75,5 @@ bench-render: install
 
 # Lighthouse's SEO, best-practices and accessibility scores of the home, event and form pages in
 # German and Ukrainian under the production settings (bench/lighthouse.py); needs npm and Chromium.
-LIGHTHOUSE_VERSION := 13.5.0
-LIGHTHOUSE_STAMP := $(VENV)/lighthouse/installed-$(LIGHTHOUSE_VERSION)
-$(LIGHTHOUSE_STAMP): | $(BIN)/python
-	npm install --silent --no-audit --no-fund --prefix $(VENV)/lighthouse lighthouse@$(LIGHTHOUSE_VERSION)
-	touch $@
-
 lighthouse: install $(LIGHTHOUSE_STAMP)
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python -m bench.lighthouse

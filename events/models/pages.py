@@ -42,7 +42,7 @@ from ..formatting import BERLIN, format_period, plain_text
 from ..forms import SPEAKER_LISTED_TWICE, EventPageForm
 from ..localization import EventPeople, localize_venues, snippet_in_locale
 from ..registration.api import RegistrationField
-from ..registration.pages import RegistrationFormPage, owning_forms
+from ..registration.pages import RegistrationFormPage, owning_forms, with_event_end
 from ..state_changes import next_state_change
 from .venues import Venue
 
@@ -460,10 +460,14 @@ class EventPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
         german_event_path = EventPage.objects.filter(
             german, translation_key=self.translation_key
         ).values("path")[:1]
-        forms = RegistrationFormPage.objects.filter(
-            Q(path__startswith=self.path)
-            | (german & Q(path__startswith=Subquery(german_event_path)))
-        ).select_related("locale")
+        forms = (
+            with_event_end(RegistrationFormPage.objects)
+            .filter(
+                Q(path__startswith=self.path)
+                | (german & Q(path__startswith=Subquery(german_event_path)))
+            )
+            .select_related("locale")
+        )
         own = german_form = None
         for form in forms:
             if form.path.startswith(self.path):

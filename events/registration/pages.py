@@ -4,7 +4,8 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Length, Substr
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -21,7 +22,7 @@ from wagtail.admin.panels import (
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
-from wagtail.models import TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from home.models import SiteSettings
@@ -60,6 +61,17 @@ def owning_forms(forms):
         (german & Q(translation_key__in=keys))
         | (Q(pk__in=forms.values("pk")) & ~Q(translation_key__in=german_keys))
     )
+
+
+def with_event_end(forms):
+    """`forms` (a queryset) with their event's end as `event_end`, in the same query: it closes
+    their registration at the latest (`RegistrationFormPage.closes_at`)."""
+    # Imported here: the event page's module imports this one.
+    from ..models.pages import EventPage
+
+    parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+    event_end = EventPage.objects.filter(path=parent_path).values("end")[:1]
+    return forms.annotate(event_end=Subquery(event_end))
 
 
 class Autofill(models.TextChoices):
@@ -293,7 +305,8 @@ class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
         if self.locale.language_code == settings.LANGUAGE_CODE:
             return self
         owner = (
-            RegistrationFormPage.objects.filter(
+            with_event_end(RegistrationFormPage.objects)
+            .filter(
                 translation_key=self.translation_key,
                 locale__language_code=settings.LANGUAGE_CODE,
             )
@@ -308,12 +321,17 @@ class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
         return opens is None or opens <= timezone.now()
 
     @property
-    def has_closed(self):
-        """Closed at its deadline, and at the latest when the event ends, whatever the deadline
-        says (an editor may have moved it past the end)."""
+    def closes_at(self):
+        """When registration closes: the owner's deadline, and at the latest when the event
+        ends, whatever the deadline says (a deadline set before the rule, or by a script)."""
         owner = self.owning_form
-        now = timezone.now()
-        return owner.registration_closes <= now or owner.event.end <= now
+        # Annotated where forms are fetched for listings and translations, so no query per form.
+        event_end = getattr(owner, "event_end", None) or owner.event.end
+        return min(owner.registration_closes, event_end)
+
+    @property
+    def has_closed(self):
+        return self.closes_at <= timezone.now()
 
     @property
     def is_open(self):

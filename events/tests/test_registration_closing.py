@@ -120,8 +120,15 @@ class RegistrationAfterTheEventTests(EventTreeTestCase):
 
         self.assertNotContains(response, 'name="name"')
 
-    def test_both_apis_say_closed(self):
+    def test_both_apis_say_closed_when_the_event_ended(self):
         for version in ("v2", "v3"):
             with self.subTest(version=version):
                 response = self.client.get(f"/api/{version}/pages/{self.event.pk}/")
-                self.assertEqual(response.json()["registration"]["state"], "closed")
+                registration = response.json()["registration"]
+                self.assertEqual(registration["state"], "closed")
+                self.assertEqual(registration["closes"], "2023-11-22T14:00:00+01:00")
+
+    def test_event_page_shows_the_end_as_the_last_day_to_register(self):
+        response = self.client.get(self.event.url)
+
+        self.assertContains(response, "Anmeldung bis 22. November 2023")
