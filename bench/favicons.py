@@ -6,15 +6,16 @@ as source assets so that neither the build nor the container needs a browser.
 
     .venv/bin/python bench/favicons.py
 
-Chromium (Debian's, at /usr/bin/chromium, through Playwright) renders the SVG exactly as browsers
-show it; Pillow packs the ICO.
+Chromium (Debian's, at /usr/bin/chromium, its command line's screenshot) renders the SVG exactly
+as browsers show it; Pillow packs the ICO.
 """
 
 import io
+import subprocess
+import tempfile
 from pathlib import Path
 
 from PIL import Image
-from playwright.sync_api import sync_playwright
 
 FOLDER = Path(__file__).resolve().parent.parent / "reallabor_site" / "static" / "favicons"
 CHROMIUM = "/usr/bin/chromium"
@@ -30,37 +31,44 @@ PNGS = {
 ICO_SIZES = [(16, 16), (32, 32), (48, 48)]
 
 
-def render(page, svg, size):
-    page.set_viewport_size({"width": size, "height": size})
-    page.set_content(
-        '<html><body style="margin:0">'
-        f'<div style="width:{size}px;height:{size}px">{svg}</div></body></html>'
-    )
-    page.eval_on_selector("svg", "svg => { svg.style.width = '100%'; svg.style.height = '100%'; }")
-    return page.screenshot(
-        omit_background=True, clip={"x": 0, "y": 0, "width": size, "height": size}
-    )
+def render(svg, size):
+    """The SVG drawn on a transparent square of `size` pixels, as PNG bytes."""
+    with tempfile.TemporaryDirectory() as folder:
+        page = Path(folder) / "icon.html"
+        png = Path(folder) / "icon.png"
+        sized = svg.replace("<svg ", f'<svg width="{size}" height="{size}" ', 1)
+        page.write_text(f'<html><body style="margin:0">{sized}</body></html>')
+        subprocess.run(
+            [
+                CHROMIUM,
+                "--headless=new",
+                "--no-sandbox",
+                "--hide-scrollbars",
+                "--force-device-scale-factor=1",
+                "--default-background-color=00000000",
+                f"--window-size={size},{size}",
+                f"--screenshot={png}",
+                page.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+        return png.read_bytes()
 
 
 def main():
     rounded = (FOLDER / "icon.svg").read_text()
     square = rounded.replace(' clip-path="url(#rounded)"', "")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--headless=new"]
-        )
-        page = browser.new_page(device_scale_factor=1)
-        for name, (size, corners) in PNGS.items():
-            png = render(page, rounded if corners else square, size)
-            image = Image.open(io.BytesIO(png))
-            if not corners:
-                image = image.convert("RGB")
-            image.save(FOLDER / name, optimize=True)
-            print(f"{name}: {size}×{size}")
-        large = Image.open(io.BytesIO(render(page, rounded, 256)))
-        large.save(FOLDER / "favicon.ico", sizes=ICO_SIZES)
-        print("favicon.ico:", ", ".join(f"{w}×{h}" for w, h in ICO_SIZES))
-        browser.close()
+    for name, (size, corners) in PNGS.items():
+        image = Image.open(io.BytesIO(render(rounded if corners else square, size)))
+        if not corners:
+            image = image.convert("RGB")
+        image.save(FOLDER / name, optimize=True)
+        print(f"{name}: {size}×{size}")
+    large = Image.open(io.BytesIO(render(rounded, 256)))
+    large.save(FOLDER / "favicon.ico", sizes=ICO_SIZES)
+    print("favicon.ico:", ", ".join(f"{w}×{h}" for w, h in ICO_SIZES))
 
 
 if __name__ == "__main__":

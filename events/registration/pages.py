@@ -1,6 +1,7 @@
 """The registration form page editors build below an event, in German and its translations."""
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -66,9 +67,8 @@ def owning_forms(forms):
 def with_event_end(forms):
     """`forms` (a queryset) with their event's end as `event_end`, in the same query: it closes
     their registration at the latest (`RegistrationFormPage.closes_at`)."""
-    # Imported here: the event page's module imports this one.
-    from ..models.pages import EventPage
-
+    # By name: the event page's module imports this one, never the other way round.
+    EventPage = apps.get_model("events", "EventPage")
     parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
     event_end = EventPage.objects.filter(path=parent_path).values("end")[:1]
     return forms.annotate(event_end=Subquery(event_end))
