@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test test-browser install lint bench bench-rush bench-render
+.PHONY: run test test-browser install lint bench bench-rush bench-render lighthouse
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,14 @@ $(APITOOLS_STAMP): tests/contract_client/package.json tests/contract_client/pack
 		echo "npm not found: the API client contract tests will be skipped (apt-get install npm)"; \
 	fi
 
+# Lighthouse, for bench/lighthouse.py and tests/browser/test_lighthouse.py, fetched with npm into
+# .venv like the checker above.
+LIGHTHOUSE_VERSION := 13.5.0
+LIGHTHOUSE_STAMP := $(VENV)/lighthouse/installed-$(LIGHTHOUSE_VERSION)
+$(LIGHTHOUSE_STAMP): | $(BIN)/python
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/lighthouse lighthouse@$(LIGHTHOUSE_VERSION)
+	touch $@
+
 # Links in e-mails, the APIs and the sitemap name the address the site is served on.
 run: export SITE_URL = http://127.0.0.1:$(PORT)
 run: install
@@ -55,7 +63,7 @@ run: install
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Runs the browser tests too when /usr/bin/chromium exists, and says so when it does not.
-test: install $(VNU_STAMP) $(APITOOLS_STAMP)
+test: install $(VNU_STAMP) $(APITOOLS_STAMP) $(LIGHTHOUSE_STAMP)
 	$(BIN)/python -m pytest --ds=reallabor_site.settings.test
 
 # Only the browser tests (Chromium against a live server); fails when Chromium is missing.
@@ -79,3 +87,8 @@ bench-rush: install
 # Database queries and render time per page type, through Django's test client.
 bench-render: install
 	$(BIN)/python bench/render_pages.py
+
+# Lighthouse's SEO, best-practices and accessibility scores of the home, event and form pages in
+# German and Ukrainian under the production settings (bench/lighthouse.py); needs npm and Chromium.
+lighthouse: install $(LIGHTHOUSE_STAMP)
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python -m bench.lighthouse

@@ -212,6 +212,7 @@ def base_env(database_url, static_root):
         "SECURE_SSL_REDIRECT": "false",
         "STATIC_ROOT": str(static_root),
         "REDIS_URL": REDIS_URL,
+        "DEFAULT_FROM_EMAIL": "bench@example.org",
         "PYTHONUNBUFFERED": "1",
     }
 

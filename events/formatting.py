@@ -5,11 +5,13 @@ own pattern: German adds "Uhr", Ukrainian uses the genitive month (Django's form
 and "р.". The date patterns use Django's date format characters.
 """
 
+import re
 from datetime import datetime, time
+from html import unescape
 from zoneinfo import ZoneInfo
 
 from django.utils import dateformat, timezone
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext, pgettext_lazy
 
@@ -27,6 +29,16 @@ WEEKDAYS = [
     pgettext_lazy("weekday within a date", "Saturday"),
     pgettext_lazy("weekday within a date", "Sunday"),
 ]
+
+
+BLOCK_BOUNDARY = re.compile(r"</(?:p|li|h[1-6]|div|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
+def plain_text(value) -> str:
+    """Rich text or plain text as one line of plain text; paragraphs, list items and line
+    breaks are separated by a space."""
+    spaced = BLOCK_BOUNDARY.sub(" ", str(value or ""))
+    return " ".join(unescape(strip_tags(spaced)).split())
 
 
 def in_berlin(value: datetime) -> datetime:

@@ -105,7 +105,7 @@ def _offer(registration, request):
         "price": "0",
         "priceCurrency": "EUR",
         "validFrom": iso_datetime(valid_from) if valid_from else None,
-        "validThrough": iso_datetime(owner.registration_closes),
+        "validThrough": iso_datetime(registration.closes_at),
     }
     availability = _availability(registration)
     if availability:

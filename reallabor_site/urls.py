@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from events.registration.urls import api_urlpatterns as registration_api_urls
 from events.registration.urls import link_urlpatterns as registration_link_urls
 
-from . import views
+from . import site_files, views
 from .api import urlpatterns as api_urlpatterns
 from .search import search
 from .sitemaps import TranslatedPagesSitemap
@@ -21,6 +21,9 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("robots.txt", site_files.robots_txt, name="robots_txt"),
+    path("favicon.ico", site_files.favicon, {"name": "favicon.ico"}),
+    path("apple-touch-icon.png", site_files.favicon, {"name": "apple-touch-icon.png"}),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedPagesSitemap}}, name="sitemap"),
     # Before the API's catch-all, which answers every other /api/ path with a JSON 404.
     *registration_api_urls,
@@ -38,6 +41,7 @@ if settings.DEBUG:
 # match here, and LocaleMiddleware redirects it to the language the browser prefers.
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
+    path("manifest.webmanifest", site_files.web_manifest, name="web_manifest"),
     *registration_link_urls,
     path("", include(wagtail_urls)),
 )

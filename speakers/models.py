@@ -205,7 +205,13 @@ class SpeakerPage(HeadlessPreviewMixin, Page):
 
     def get_meta_description(self):
         positions = "; ".join(str(position) for position in self.current_positions)
-        return positions or unescape(strip_tags(self.short_biography))
+        biography = unescape(strip_tags(self.short_biography)).strip()
+        return (
+            positions
+            or biography
+            or _("%(name)s, contributor to the events of the Reallabor NRW – Ukraine.")
+            % {"name": self.full_name}
+        )
 
     def get_social_image(self):
         return self.portrait

@@ -43,6 +43,7 @@ VALID_PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "reallabor.example.org",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/test",
     "REDIS_URL": redis_url(12),
+    "DEFAULT_FROM_EMAIL": "Reallabor <reallabor@example.org>",
 }
 
 

@@ -101,6 +101,30 @@ def test_production_without_redis_stops_with_one_line_naming_it_and_what_needs_i
     ]
 
 
+def test_production_without_a_sender_address_stops_with_one_line_naming_it():
+    env = {k: v for k, v in VALID_PRODUCTION_ENV.items() if k != "DEFAULT_FROM_EMAIL"}
+    result = manage("check", **env)
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [
+        "Configuration error: The environment variable DEFAULT_FROM_EMAIL must be set."
+    ]
+
+
+def test_production_with_a_malformed_sender_address_stops_with_one_line_naming_it():
+    result = manage("check", **{**VALID_PRODUCTION_ENV, "DEFAULT_FROM_EMAIL": "Reallabor"})
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "DEFAULT_FROM_EMAIL must be an e-mail address" in lines[0]
+
+
+def test_production_sends_from_the_configured_sender():
+    script = "from django.conf import settings; print(settings.DEFAULT_FROM_EMAIL)"
+    result = manage("shell", "-v", "0", "-c", script, **VALID_PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "Reallabor <reallabor@example.org>"
+
+
 def test_production_with_an_empty_redis_url_stops_too():
     result = manage("check", **{**VALID_PRODUCTION_ENV, "REDIS_URL": " "})
     assert result.returncode != 0

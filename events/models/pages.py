@@ -44,11 +44,11 @@ from ..api import (
 )
 from ..blocks import KeyQuestionsBlock, ProgrammeBlock
 from ..choices import AttendanceMode, EventStatus, SpeakerRole
-from ..formatting import BERLIN
+from ..formatting import BERLIN, format_period, plain_text
 from ..forms import SPEAKER_LISTED_TWICE, EventPageForm
 from ..localization import EventPeople, localize_venues, snippet_in_locale
 from ..registration.api import RegistrationField
-from ..registration.pages import RegistrationFormPage, owning_forms
+from ..registration.pages import RegistrationFormPage, owning_forms, with_event_end
 from ..state_changes import next_state_change
 from .venues import Venue
 
@@ -95,6 +95,12 @@ class EventIndexPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("event index")
         verbose_name_plural = _("event indexes")
+
+    def get_meta_description(self):
+        return self.introduction or _(
+            "Conferences and workshops of the Reallabor NRW – Ukraine on partnerships between "
+            "districts and municipalities in North Rhine-Westphalia and Ukraine."
+        )
 
     def events(self):
         return EventPage.objects.child_of(self).live().public().select_related("venue", "image")
@@ -446,6 +452,14 @@ class EventPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
         """The texts the save-time check of Leichte Sprache reads (see home.leichte_sprache)."""
         return list(texts_of_stream(self.leichte_sprache))
 
+    def get_meta_description(self):
+        """The teaser, else the introduction, else when and where the event takes place."""
+        if self.teaser or plain_text(self.introduction):
+            return self.teaser or self.introduction
+        venue = self.localized_venue
+        when = format_period(self.start, self.end)
+        return f"{when}, {venue.name}" if venue else when
+
     @cached_property
     def people(self):
         """Speakers, programme speakers and practice examples in the page's language."""
@@ -515,10 +529,14 @@ class EventPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
         german_event_path = EventPage.objects.filter(
             german, translation_key=self.translation_key
         ).values("path")[:1]
-        forms = RegistrationFormPage.objects.filter(
-            Q(path__startswith=self.path)
-            | (german & Q(path__startswith=Subquery(german_event_path)))
-        ).select_related("locale")
+        forms = (
+            with_event_end(RegistrationFormPage.objects)
+            .filter(
+                Q(path__startswith=self.path)
+                | (german & Q(path__startswith=Subquery(german_event_path)))
+            )
+            .select_related("locale")
+        )
         own = german_form = None
         for form in forms:
             if form.path.startswith(self.path):

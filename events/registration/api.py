@@ -29,7 +29,7 @@ from speakers.api import APIObject, DeclaredField, LocalDateTime
 from . import service
 from .emails import form_page_in
 from .models import Registration
-from .pages import RegistrationFormPage
+from .pages import RegistrationFormPage, with_event_end
 
 # A registration is a few hundred bytes; anything far larger is not one.
 MAX_BODY_BYTES = 64 * 1024
@@ -200,7 +200,7 @@ class RegistrationField(DeclaredField):
         return {
             "state": page.state,
             "opens": page.owning_form.registration_opens,
-            "closes": page.owning_form.registration_closes,
+            "closes": page.closes_at,
             "url": page.get_full_url(),
         }
 
@@ -211,7 +211,7 @@ def _live_forms_below(paths):
     if not paths:
         return {}
     forms = (
-        RegistrationFormPage.objects.live()
+        with_event_end(RegistrationFormPage.objects.live())
         .filter(Q.create([("path__startswith", path) for path in paths], connector=Q.OR))
         .select_related("locale")
         .order_by("path")
@@ -248,9 +248,9 @@ def prepare_registration_pages(events):
     ]
     owners = {
         owner.translation_key: owner
-        for owner in RegistrationFormPage.objects.filter(
-            german, translation_key__in={form.translation_key for form in translated}
-        ).select_related("locale")
+        for owner in with_event_end(RegistrationFormPage.objects)
+        .filter(german, translation_key__in={form.translation_key for form in translated})
+        .select_related("locale")
     }
     for event in events:
         form = own_forms.get(event.path) or german_forms.get(

@@ -6,20 +6,32 @@ their address get none (a tentative entry would stay in their calendar if no pla
 and a cancelled place withdraws its entry with an iCalendar CANCEL.
 """
 
+import datetime
 import logging
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models.functions import Lower
+from django.template.defaultfilters import yesno
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.formats import date_format
+from django.utils.translation import get_language_info, gettext
+
+from home.models import SiteSettings
 
 from ..calendar import build_calendar, cancellation_calendar
 from ..formatting import format_period
 from .links import cancel_url, confirm_url
 
 logger = logging.getLogger(__name__)
+
+# RFC 3834: tells mail servers and out-of-office responders that no person sent this, so they
+# send no automatic replies to it.
+AUTOMATIC = {"Auto-Submitted": "auto-generated"}
 
 
 def form_page_in(language, owner):
@@ -31,6 +43,14 @@ def form_page_in(language, owner):
         .first()
     )
     return translated or owner
+
+
+def event_contact(event, owner_event):
+    """Where a registrant's reply goes: the event's contact, the German event's, or the site's."""
+    address = event.contact_email or owner_event.contact_email
+    if not address:
+        address = SiteSettings.for_site(owner_event.get_site()).contact_email
+    return [address] if address else []
 
 
 def _subject(registration, event, moved_up):
@@ -50,8 +70,8 @@ def _subject(registration, event, moved_up):
 
 def build_registration_email(registration, moved_up=False, had_a_place=False):
     """The message to the registrant about where their registration stands, in the language they
-    registered in. `had_a_place`: a cancelled registration held a confirmed place, whose calendar
-    entry the message withdraws."""
+    registered in, as plain text and HTML. `had_a_place`: a cancelled registration held a
+    confirmed place, whose calendar entry the message withdraws."""
     owner = registration.page.specific
     with translation.override(registration.language):
         form_page = form_page_in(registration.language, owner)
@@ -59,7 +79,9 @@ def build_registration_email(registration, moved_up=False, had_a_place=False):
         site_root = form_page.get_site().root_url
         status = registration.status
         Status = type(registration).Status
+        subject = _subject(registration, event, moved_up)
         context = {
+            "subject": subject,
             "registration": registration,
             "moved_up": moved_up,
             "hours": owner.confirmation_hours,
@@ -70,11 +92,16 @@ def build_registration_email(registration, moved_up=False, had_a_place=False):
             "confirm_url": status == Status.UNCONFIRMED and confirm_url(site_root, registration),
             "cancel_url": status != Status.CANCELLED and cancel_url(site_root, registration),
         }
-        message = EmailMessage(
-            subject=_subject(registration, event, moved_up),
+        message = EmailMultiAlternatives(
+            subject=subject,
             body=render_to_string("events/emails/registration.txt", context),
             from_email=owner.from_address or settings.DEFAULT_FROM_EMAIL,
             to=[registration.email],
+            reply_to=event_contact(event, owner.event),
+            headers=AUTOMATIC,
+        )
+        message.attach_alternative(
+            render_to_string("events/emails/registration.html", context), "text/html"
         )
         if status == Status.CONFIRMED:
             calendar = build_calendar(event, [event], None)
@@ -108,27 +135,90 @@ def send_registration_email(registration, moved_up=False, had_a_place=False):
     transaction.on_commit(send)
 
 
-class _EditorFieldsOnly:
-    """A form's answers without the consent checkbox and the honeypot, for Wagtail's
-    `render_email`: the organisers need the registrant's details, not the consent text again."""
+def organiser_languages(addresses):
+    """Each organiser's address with the admin language they chose in their Wagtail profile,
+    German for addresses that belong to no user or whose user chose none."""
+    users = (
+        get_user_model()
+        .objects.annotate(address=Lower("email"))
+        .filter(address__in=[address.lower() for address in addresses], is_active=True)
+        .select_related("wagtail_userprofile")
+    )
+    profiles = {user.address: user for user in users}
+    languages = {}
+    for address in addresses:
+        user = profiles.get(address.lower())
+        profile = getattr(user, "wagtail_userprofile", None) if user else None
+        chosen = profile.preferred_language if profile else ""
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        languages.setdefault(language, []).append(address)
+    return languages
 
-    def __init__(self, form):
-        self.cleaned_data = form.cleaned_data
-        self._fields = form.editor_fields()
 
-    def __iter__(self):
-        return iter(self._fields)
+def _answer(value):
+    """A submitted value as the organisers read it, formatted as Wagtail's form e-mails do."""
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    if isinstance(value, bool):
+        return yesno(value)
+    if isinstance(value, datetime.datetime):
+        return date_format(value, "SHORT_DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return date_format(value, "SHORT_DATE_FORMAT")
+    return "" if value is None else str(value)
 
 
-def notify_organisers(owner, form):
-    """The organisers' notification, with the owner's address and subject, whatever the language."""
-    if not owner.to_address:
+def build_organiser_email(owner, form, registration, language, addresses):
+    """The organisers' notification in `language` (German unless they chose another admin
+    language): the answers under the form's labels in that language (the German form's where
+    it has no live version in it), and the language the person registered in."""
+    with translation.override(language):
+        labels_page = form_page_in(language, owner)
+        labels = {field.clean_name: field.label for field in labels_page.get_form_fields()}
+        event = labels_page.get_parent().specific
+        answers = [
+            (labels.get(field.name, str(field.label)), _answer(form.cleaned_data.get(field.name)))
+            for field in form.editor_fields()
+            if field.name in form.cleaned_data
+        ]
+        subject = owner.subject or gettext("New registration: %(event)s") % {"event": event.title}
+        admin_root = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        context = {
+            "subject": subject,
+            "event": event,
+            "when": format_period(event.start, event.end),
+            "answers": answers,
+            "registration": registration,
+            "status": registration.get_status_display(),
+            "registered_in": get_language_info(registration.language)["name_translated"],
+            "submissions_url": admin_root
+            + reverse("wagtailforms:list_submissions", args=[owner.pk]),
+        }
+        message = EmailMultiAlternatives(
+            subject=subject,
+            body=render_to_string("events/emails/organisers.txt", context),
+            from_email=owner.from_address or settings.DEFAULT_FROM_EMAIL,
+            to=addresses,
+            reply_to=[registration.email],
+            headers=AUTOMATIC,
+        )
+        message.attach_alternative(
+            render_to_string("events/emails/organisers.html", context), "text/html"
+        )
+    return message
+
+
+def notify_organisers(owner, form, registration):
+    """The organisers' notification, to the owner's addresses, one message per language the
+    organisers chose, whatever the registrant's language."""
+    addresses = [address.strip() for address in owner.to_address.split(",") if address.strip()]
+    if not addresses:
         return
-    answers = _EditorFieldsOnly(form)
 
     def send():
         try:
-            owner.send_mail(answers)
+            for language, recipients in organiser_languages(addresses).items():
+                build_organiser_email(owner, form, registration, language, recipients).send()
         except Exception as error:
             logger.error(
                 "Organisers' notification for form page %s failed: %s",

@@ -1,10 +1,12 @@
 """The registration form page editors build below an event, in German and its translations."""
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Length, Substr
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
@@ -22,12 +24,13 @@ from wagtail.admin.panels import (
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
-from wagtail.models import TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from home.models import SiteSettings
 from speakers.api import HeadlessPreviewMixin
 
+from ..formatting import format_date, format_period, format_time, plain_text
 from . import service
 from .form import DEFAULT_CONSENT_TEXT, build_form_class, consent_label
 from .models import ORGANISERS_GROUP, Registration, places_taken
@@ -61,6 +64,16 @@ def owning_forms(forms):
         (german & Q(translation_key__in=keys))
         | (Q(pk__in=forms.values("pk")) & ~Q(translation_key__in=german_keys))
     )
+
+
+def with_event_end(forms):
+    """`forms` (a queryset) with their event's end as `event_end`, in the same query: it closes
+    their registration at the latest (`RegistrationFormPage.closes_at`)."""
+    # By name: the event page's module imports this one, never the other way round.
+    EventPage = apps.get_model("events", "EventPage")
+    parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+    event_end = EventPage.objects.filter(path=parent_path).values("end")[:1]
+    return forms.annotate(event_end=Subquery(event_end))
 
 
 class Autofill(models.TextChoices):
@@ -154,6 +167,22 @@ class RegistrationFormPageForm(WagtailAdminPageForm):
             field.help_text = note
             value = getattr(owner, name)
             self.initial[name] = list(value.all()) if name == "organisers" else value
+
+    def clean(self):
+        cleaned_data = super().clean()
+        page = self.instance
+        closes = cleaned_data.get("registration_closes")
+        # A translation shows the owner's deadline read-only; only the owner's is checked.
+        owns_itself = page.pk is None or page.owning_form.pk == page.pk
+        event = self.parent_page.specific if self.parent_page is not None else None
+        end = getattr(event, "end", None)
+        if owns_itself and closes and end and closes > end:
+            self.add_error(
+                "registration_closes",
+                _("Registration must close by the end of the event (%(date)s, %(time)s).")
+                % {"date": format_date(end), "time": format_time(end)},
+            )
+        return cleaned_data
 
 
 class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
@@ -298,7 +327,8 @@ class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
         if self.locale.language_code == settings.LANGUAGE_CODE:
             return self
         owner = (
-            RegistrationFormPage.objects.filter(
+            with_event_end(RegistrationFormPage.objects)
+            .filter(
                 translation_key=self.translation_key,
                 locale__language_code=settings.LANGUAGE_CODE,
             )
@@ -313,8 +343,17 @@ class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
         return opens is None or opens <= timezone.now()
 
     @property
+    def closes_at(self):
+        """When registration closes: the owner's deadline, and at the latest when the event
+        ends, whatever the deadline says (a deadline set before the rule, or by a script)."""
+        owner = self.owning_form
+        # Annotated where forms are fetched for listings and translations, so no query per form.
+        event_end = getattr(owner, "event_end", None) or owner.event.end
+        return min(owner.registration_closes, event_end)
+
+    @property
     def has_closed(self):
-        return self.owning_form.registration_closes <= timezone.now()
+        return self.closes_at <= timezone.now()
 
     @property
     def is_open(self):
@@ -351,6 +390,14 @@ class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
     @cached_property
     def event(self):
         return self.get_parent().specific
+
+    def get_meta_description(self):
+        if plain_text(self.introduction):
+            return self.introduction
+        return _("Registration for “%(event)s”, %(when)s.") % {
+            "event": self.event.title,
+            "when": format_period(self.event.start, self.event.end),
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

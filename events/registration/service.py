@@ -131,7 +131,7 @@ def register(form_page, form, language=None):
                 registration.status = Status.WAITING_LIST
             registration.save()
             send_registration_email(registration)
-            notify_organisers(owner, form)
+            notify_organisers(owner, form, registration)
     except IntegrityError:
         # Only the unique constraint can fail here: a twin request won the race.
         raise AlreadyRegistered from None

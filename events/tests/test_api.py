@@ -136,6 +136,13 @@ class RegistrationStateTests(EventAPITestCase):
     def state(self, event):
         return self.v2_event(event)["registration"]["state"]
 
+    def move_conference_ahead(self):
+        """The 2023 conference in 30 days, in every language: a registration never stays open
+        after its event."""
+        EventPage.objects.filter(translation_key=self.conference.translation_key).update(
+            start=in_the_future(30), end=in_the_future(30, hour=14)
+        )
+
     def test_past_deadline_is_closed(self):
         self.add_registration(self.conference)
         self.assertEqual(self.state(self.conference), "closed")
@@ -145,10 +152,12 @@ class RegistrationStateTests(EventAPITestCase):
         self.assertEqual(self.state(self.conference), "not_yet_open")
 
     def test_open_registration_with_places_left_is_open(self):
+        self.move_conference_ahead()
         self.add_registration(self.conference, closes=in_the_future(10))
         self.assertEqual(self.state(self.conference), "open")
 
     def test_full_event_offers_waiting_list_without_numbers_or_names(self):
+        self.move_conference_ahead()
         form = self.add_registration(self.conference, closes=in_the_future(10))
         form.capacity = 1
         form.save_revision().publish()
@@ -161,6 +170,7 @@ class RegistrationStateTests(EventAPITestCase):
         self.assertNotIn("capacity", response.json()["registration"])
 
     def test_translated_event_counts_the_german_forms_registrations(self):
+        self.move_conference_ahead()
         form = self.add_registration(self.conference, closes=in_the_future(10))
         form.capacity = 1
         form.save_revision().publish()
@@ -261,7 +271,8 @@ class NonPublicEventTests(EventAPITestCase):
 class EventListingQueryCountTests(EventAPITestCase):
     def make_events(self, first, last):
         for number in range(first, last):
-            start = datetime(2020, 1, 1, 10, tzinfo=BERLIN) + timedelta(days=number)
+            # Upcoming, so their registrations (closing in 10 days) are open.
+            start = in_the_future(30) + timedelta(days=number)
             event = self.make_event(
                 slug=f"event-{number}",
                 venue=self.venue,

@@ -2,7 +2,7 @@
 
 from wagtail_localize.models import Translation, TranslationSource
 
-from events.models import RegistrationFormField, RegistrationFormPage
+from events.models import EventPage, RegistrationFormField, RegistrationFormPage
 from home.tests.utils import translate_page
 
 from .registrations import RegistrationsTestCase
@@ -23,6 +23,10 @@ class TranslatedFormTests(RegistrationsTestCase):
         super().setUpTestData()
         RegistrationFormField.objects.filter(page=cls.form_a, clean_name="telefon").update(
             autocomplete="tel"
+        )
+        # Upcoming: a registration never stays open after its event.
+        EventPage.objects.filter(pk=cls.event_a.pk).update(
+            start=in_the_future(30), end=in_the_future(30, hour=14)
         )
         cls.form_a = RegistrationFormPage.objects.get(pk=cls.form_a.pk)
         cls.form_a.registration_closes = in_the_future(20)

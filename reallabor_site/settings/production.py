@@ -5,9 +5,11 @@ operator sees the cause at once instead of a traceback on the first request.
 """
 
 import os
+from email.utils import parseaddr
 from urllib.parse import urlsplit
 
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.validators import validate_email
 
 from .base import *  # noqa: F403
 from .base import (
@@ -24,6 +26,19 @@ def required_env(name):
     value = os.environ.get(name, "").strip()
     if not value:
         raise ImproperlyConfigured(f"The environment variable {name} must be set.")
+    return value
+
+
+def sender_address_setting(value):
+    """An address (`reallabor@example.org`) or a name with one (`Reallabor <reallabor@...>`)."""
+    _name, address = parseaddr(value)
+    try:
+        validate_email(address)
+    except ValidationError:
+        raise ImproperlyConfigured(
+            f"The environment variable DEFAULT_FROM_EMAIL must be an e-mail address, such as "
+            f"Reallabor <reallabor@example.org>; it is {value!r}."
+        ) from None
     return value
 
 
@@ -128,7 +143,9 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true").lower() == "true"
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+# Registrants' confirmations and the organisers' notifications come from this address: Django's
+# default, webmaster@localhost, is refused or filed as spam by receiving mail servers.
+DEFAULT_FROM_EMAIL = sender_address_setting(required_env("DEFAULT_FROM_EMAIL"))
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Behind a TLS-terminating proxy, the proxy tells Django the original scheme in this header.

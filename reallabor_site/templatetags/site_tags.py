@@ -10,9 +10,10 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.encoding import escape_uri_path
 from django.utils.http import escape_leading_slashes
-from django.utils.text import Truncator
+from django.utils.translation import gettext, pgettext
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
+from events.formatting import plain_text
 from home.models import SiteSettings
 from reallabor_site.hreflang import hreflang_alternates
 
@@ -20,7 +21,8 @@ register = template.Library()
 
 OPEN_GRAPH_LOCALES = {"de": "de_DE", "en": "en_GB", "uk": "uk_UA"}
 SOCIAL_IMAGE_FILTER = "fill-1200x630"
-META_DESCRIPTION_LENGTH = 300
+# Search engines show about this many characters of a description before cutting it off.
+META_DESCRIPTION_LENGTH = 150
 
 
 def _per_request(request, name, compute):
@@ -246,16 +248,33 @@ def content_language(context, page):
     return translation.get_language()
 
 
+def shorten(text, length):
+    """`text` cut at a word boundary to at most `length` characters, with "…" where cut."""
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:–-") + "…"
+
+
 @register.simple_tag
-def meta_description(page):
-    """The editors' search description, else a page's own summary (teaser, introduction, ...)."""
+def meta_description(page, length=META_DESCRIPTION_LENGTH):
+    """What search engines and shared links show of a page: the editors' search description,
+    else the page's own summary (`get_meta_description`: teaser, introduction, ...) as plain
+    text cut to `length`, else its title with the site's name, so no page goes without one."""
     if not isinstance(page, Page):
         return ""
-    if page.search_description:
-        return page.search_description
+    if page.search_description.strip():
+        return plain_text(page.search_description)
     describe = getattr(page, "get_meta_description", None)
-    text = " ".join(str(describe() or "").split()) if describe else ""
-    return Truncator(text).chars(META_DESCRIPTION_LENGTH)
+    text = plain_text(describe()) if describe else ""
+    if not text:
+        text = pgettext("meta description", "%(title)s – %(site)s") % {
+            "title": page.title,
+            "site": gettext("Reallabor NRW – Ukraine"),
+        }
+    return shorten(text, length)
 
 
 @register.simple_tag(takes_context=True)
