@@ -7,8 +7,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import RegistrationFormPage, Venue
+from .registration import attendance, figures
 from .registration.admin import FormsIndexView, RegistrationDeleteSubmissionsView
 from .registration.models import ORGANISERS_GROUP
+from .registration.signin_list import sign_in_list
 from .registration.pages import owning_forms
 
 
@@ -54,5 +56,40 @@ def register_registration_admin_urls():
             "forms/submissions/<int:page_id>/delete/",
             RegistrationDeleteSubmissionsView.as_view(),
             name="events_delete_submissions",
+        ),
+        path(
+            "registrations/<int:page_id>/sign-in-list/",
+            sign_in_list,
+            name="events_sign_in_list",
+        ),
+        path(
+            "registrations/<int:page_id>/check-in/",
+            attendance.CheckInView.as_view(),
+            name="events_check_in",
+        ),
+        path(
+            "registrations/<int:page_id>/check-in/state/",
+            attendance.check_in_state,
+            name="events_check_in_state",
+        ),
+        path(
+            "registrations/<int:page_id>/check-in/<int:registration_id>/",
+            attendance.check_in_registration,
+            name="events_check_in_registration",
+        ),
+        path(
+            "registrations/<int:page_id>/check-in/walk-ins/",
+            attendance.add_walk_in,
+            name="events_check_in_walk_ins",
+        ),
+        path(
+            "registrations/<int:page_id>/check-in/walk-ins/<int:walk_in_id>/delete/",
+            attendance.delete_walk_in,
+            name="events_check_in_walk_in_delete",
+        ),
+        path(
+            "registrations/<int:page_id>/figures/",
+            figures.FiguresView.as_view(),
+            name="events_figures",
         ),
     ]

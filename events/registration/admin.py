@@ -8,7 +8,10 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.contrib.forms.utils import get_forms_for_user
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.contrib.forms.views import (
     DeleteSubmissionsView,
     FormPagesListView,
@@ -72,6 +75,32 @@ class RegistrationSubmissionsListView(SubmissionsListView):
         url_name = self.index_results_url_name if self.results_only else self.index_url_name
         query = request.GET.urlencode()
         return redirect(reverse(url_name, args=(source.pk,)) + (f"?{query}" if query else ""))
+
+    @property
+    def header_buttons(self):
+        """What organisers need around the event besides the list: the sign-in list to print, the
+        check-in at the door and the figures for the funder's report."""
+        form_id = self.form_page.pk
+        return [
+            HeaderButton(
+                pgettext_lazy("sign-in list", "Sign-in list (PDF)"),
+                reverse("events_sign_in_list", args=(form_id,)),
+                icon_name="doc-full",
+                priority=10,
+            ),
+            HeaderButton(
+                _("Check-in"),
+                reverse("events_check_in", args=(form_id,)),
+                icon_name="tick",
+                priority=20,
+            ),
+            HeaderButton(
+                _("Figures"),
+                reverse("events_figures", args=(form_id,)),
+                icon_name="table",
+                priority=30,
+            ),
+        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
