@@ -10,8 +10,8 @@ from .models import RegistrationFormPage, Venue
 from .registration import attendance, figures
 from .registration.admin import FormsIndexView, RegistrationDeleteSubmissionsView
 from .registration.models import ORGANISERS_GROUP
-from .registration.signin_list import sign_in_list
 from .registration.pages import owning_forms
+from .registration.signin_list import sign_in_list
 
 
 class VenueViewSet(SnippetViewSet):

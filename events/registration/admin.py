@@ -8,10 +8,9 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.contrib.forms.views import (
     DeleteSubmissionsView,
     FormPagesListView,
@@ -89,13 +88,13 @@ class RegistrationSubmissionsListView(SubmissionsListView):
                 priority=10,
             ),
             HeaderButton(
-                _("Check-in"),
+                pgettext_lazy("event day", "Check-in"),
                 reverse("events_check_in", args=(form_id,)),
                 icon_name="tick",
                 priority=20,
             ),
             HeaderButton(
-                _("Figures"),
+                pgettext_lazy("event day", "Figures"),
                 reverse("events_figures", args=(form_id,)),
                 icon_name="table",
                 priority=30,

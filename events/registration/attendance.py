@@ -9,14 +9,14 @@ other organisers' taps every few seconds.
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, pgettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
@@ -74,6 +74,10 @@ def state(owner):
     }
 
 
+# Wagtail's own label for its forms index, from its catalogue (ours would reword it).
+WAGTAIL_FORMS = "Forms"
+
+
 class WalkInForm(forms.ModelForm):
     class Meta:
         model = WalkIn
@@ -83,7 +87,7 @@ class WalkInForm(forms.ModelForm):
 @method_decorator(never_cache, name="dispatch")
 class CheckInView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "events/registration/check_in.html"
-    page_title = _("Check-in")
+    page_title = pgettext_lazy("event day", "Check-in")
     header_icon = "tick"
 
     def dispatch(self, request, page_id):
@@ -100,7 +104,7 @@ class CheckInView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
-            {"url": reverse("wagtailforms:index"), "label": _("Forms")},
+            {"url": reverse("wagtailforms:index"), "label": gettext(WAGTAIL_FORMS)},
             {
                 "url": reverse("wagtailforms:list_submissions", args=(self.page_id,)),
                 "label": self.event.title,
@@ -141,7 +145,8 @@ def check_in_registration(request, page_id, registration_id):
     if action not in (PRESENT, UNDO):
         raise PermissionDenied
     if not confirmed(owner).filter(pk=registration_id).exists():
-        raise Http404
+        # Not a confirmed registration of this event (any more): nothing to check in.
+        return HttpResponse(status=409)
     checked_in_at = set_present(owner, registration_id, action == PRESENT)
     if wants_json(request):
         return JsonResponse(

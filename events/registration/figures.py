@@ -15,15 +15,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
-from django.utils.text import slugify
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext, pgettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 from openpyxl import Workbook
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .admin import neutralise_formula
+from .attendance import WAGTAIL_FORMS
 from .models import Registration, WalkIn, language_name
 from .organisers import event_form_for
 from .registrants import FormReader, InstitutionKind
@@ -124,8 +123,12 @@ def count(owner, now=None):
         languages[registration.language].add(registration, event_has_ended)
     sections = []
     if reader.asks_institution_kind:
-        sections.append(Section(pgettext_lazy("figures", "By kind of institution"), [*kinds.values()]))
-    sections.append(Section(pgettext_lazy("figures", "By language of registration"), [*languages.values()]))
+        sections.append(
+            Section(pgettext_lazy("figures", "By kind of institution"), [*kinds.values()])
+        )
+    sections.append(
+        Section(pgettext_lazy("figures", "By language of registration"), [*languages.values()])
+    )
     return Figures(
         event_has_ended=event_has_ended,
         total=total,
@@ -169,7 +172,7 @@ def xlsx_response(heading, rows, filename, title):
 @method_decorator(never_cache, name="dispatch")
 class FiguresView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "events/registration/figures.html"
-    page_title = _("Figures")
+    page_title = pgettext_lazy("event day", "Figures")
     header_icon = "table"
 
     def dispatch(self, request, page_id):
@@ -190,7 +193,7 @@ class FiguresView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
-            {"url": reverse("wagtailforms:index"), "label": _("Forms")},
+            {"url": reverse("wagtailforms:index"), "label": gettext(WAGTAIL_FORMS)},
             {
                 "url": reverse("wagtailforms:list_submissions", args=(self.page_id,)),
                 "label": self.event.title,
@@ -202,7 +205,7 @@ class FiguresView(WagtailAdminTemplateMixin, TemplateView):
         export = request.GET.get("export")
         if export in ("csv", "xlsx"):
             heading, rows = self.figures.table()
-            filename = f"{slugify(str(_('figures')))}-{self.event.slug}"
+            filename = f"zahlen-{self.event.slug}"
             if export == "csv":
                 return csv_response(heading, rows, filename)
             return xlsx_response(heading, rows, filename, self.event.title)

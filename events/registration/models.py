@@ -59,7 +59,9 @@ class Registration(AbstractFormSubmission):
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     # Set at the door by an organiser (check-in); a confirmed registrant without it, after the
     # event, did not come ("nicht erschienen").
-    checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
+    checked_in_at = models.DateTimeField(
+        pgettext_lazy("registration", "checked in"), null=True, blank=True
+    )
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -97,10 +99,13 @@ class Registration(AbstractFormSubmission):
         return None
 
     def get_data(self):
+        event_end = getattr(self, "event_end", None)
+        attendance = self.attendance(event_end is not None and event_end < timezone.now())
         return {
             **super().get_data(),
             "language": language_name(self.language),
             "status": self.get_status_display(),
+            "attendance": attendance.label if attendance else "",
         }
 
 
@@ -118,13 +123,15 @@ class WalkIn(models.Model):
         "events.RegistrationFormPage", on_delete=models.CASCADE, related_name="walk_ins"
     )
     name = models.CharField(pgettext_lazy("of a person", "name"), max_length=255)
-    institution = models.CharField(_("institution / Kreis / Kommune"), max_length=255, blank=True)
-    added_at = models.DateTimeField(_("added"), default=timezone.now)
+    institution = models.CharField(
+        pgettext_lazy("walk-in", "institution / Kreis / Kommune"), max_length=255, blank=True
+    )
+    added_at = models.DateTimeField(pgettext_lazy("walk-in", "added"), default=timezone.now)
 
     class Meta:
         app_label = "events"
-        verbose_name = _("walk-in")
-        verbose_name_plural = _("walk-ins")
+        verbose_name = pgettext_lazy("walk-in", "walk-in")
+        verbose_name_plural = pgettext_lazy("walk-in", "walk-ins")
         ordering = ["added_at", "pk"]
 
     def __str__(self):

@@ -38,8 +38,11 @@ class InstitutionKind(models.TextChoices):
     """The kinds of institution the funder's report counts."""
 
     KREIS = "kreis", pgettext_lazy("kind of institution", "Kreis (district)")
-    MUNICIPALITY = "municipality", pgettext_lazy(
-        "kind of institution", "Municipality within a Kreis (kreisangehörige Kommune)"
+    MUNICIPALITY = (
+        "municipality",
+        pgettext_lazy(
+            "kind of institution", "Municipality within a Kreis (kreisangehörige Kommune)"
+        ),
     )
     OTHER = "other", pgettext_lazy("kind of institution", "Other institution")
     NOT_STATED = "not_stated", pgettext_lazy("kind of institution", "Not stated")

@@ -17,8 +17,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import pgettext
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
 
 from home.models import OrganisationDetails, SiteSettings
 
@@ -79,18 +77,19 @@ def image_data_uri(image):
     return f"data:{mime.get(extension, 'image/jpeg')};base64,{base64.b64encode(content).decode()}"
 
 
-class OwnFontsAndInlineImages(URLFetcher):
-    """Loads nothing but the fonts shipped with the app and inline logos: never a URL that a
-    registrant's text could name, nor anything on the network."""
+def own_fonts_and_inline_images():
+    """A WeasyPrint URL fetcher that loads nothing but the fonts shipped with the app and inline
+    logos: never a URL that a registrant's text could name, nor anything on the network."""
+    from weasyprint.urls import URLFetcher
 
-    def __init__(self):
-        super().__init__(allowed_protocols=("file", "data"))
+    class OwnFontsAndInlineImages(URLFetcher):
+        def fetch(self, url, headers=None):
+            parts = urlsplit(url)
+            if parts.scheme == "file" and Path(unquote(parts.path)).resolve().parent != FONTS_DIR:
+                raise ValueError("only the list's own fonts are loaded from files")
+            return super().fetch(url, headers)
 
-    def fetch(self, url, headers=None):
-        parts = urlsplit(url)
-        if parts.scheme == "file" and Path(unquote(parts.path)).resolve().parent != FONTS_DIR:
-            raise ValueError("only the list's own fonts are loaded from files")
-        return super().fetch(url, headers)
+    return OwnFontsAndInlineImages(allowed_protocols=("file", "data"))
 
 
 def site_logos(owner, language):
@@ -138,7 +137,10 @@ def render_sign_in_list(owner, language):
                 "printed_at": timezone.localtime(),
             },
         )
-    return HTML(string=html, url_fetcher=OwnFontsAndInlineImages()).write_pdf(
+    # Imported here: WeasyPrint loads Pango when imported, and the rest of the site runs without.
+    from weasyprint import HTML
+
+    return HTML(string=html, url_fetcher=own_fonts_and_inline_images()).write_pdf(
         pdf_variant="pdf/ua-1"
     )
 

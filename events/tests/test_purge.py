@@ -67,7 +67,9 @@ class PurgeTests(RegistrationsTestCase):
 
     def test_nothing_to_delete_reports_zero(self):
         Registration.objects.filter(page=self.form_a).delete()
-        self.assertEqual(purge().strip(), "Deleted 0 registration(s) and 0 walk-in(s) of 0 form(s).")
+        self.assertEqual(
+            purge().strip(), "Deleted 0 registration(s) and 0 walk-in(s) of 0 form(s)."
+        )
 
 
 @override_settings(REGISTRATION_RETENTION_DAYS=90)
@@ -87,9 +89,7 @@ class PurgeAttendanceTests(RegistrationsTestCase):
 
     def test_walk_ins_are_deleted_with_the_registrations(self):
         output = purge()
-        self.assertEqual(
-            set(WalkIn.objects.values_list("pk", flat=True)), {self.recent_walk_in.pk}
-        )
+        self.assertEqual(set(WalkIn.objects.values_list("pk", flat=True)), {self.recent_walk_in.pk})
         self.assertFalse(Registration.objects.filter(pk=self.old.pk).exists())
         self.assertEqual(output.strip(), "Deleted 1 registration(s) and 1 walk-in(s) of 1 form(s).")
         self.assertNotIn("Petro", output)

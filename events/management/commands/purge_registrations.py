@@ -8,9 +8,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.utils import timezone
-
 from django.db import models, transaction
+from django.utils import timezone
 
 from events.models import EventPage, Registration, RegistrationFormPage, WalkIn
 
