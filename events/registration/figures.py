@@ -75,6 +75,7 @@ class Figures:
     total: Row
     sections: list
     walk_ins: int
+    asks_institution_kind: bool
 
     @property
     def present(self):
@@ -134,6 +135,7 @@ def count(owner, now=None):
         total=total,
         sections=sections,
         walk_ins=WalkIn.objects.filter(page=owner).count(),
+        asks_institution_kind=reader.asks_institution_kind,
     )
 
 

@@ -56,10 +56,14 @@ def folded(text):
 
 
 def kind_of_german_choice(choice):
+    """The kind of institution a German answer names. A kreisfreie Stadt belongs to no Kreis,
+    so it counts as "other", though its name starts like one."""
     text = folded(choice)
-    if "kreisangehorig" in text or "gemeinde" in text or text.startswith(("kommune", "stadt")):
+    if "kreisfrei" in text:
+        return InstitutionKind.OTHER
+    if "kreisangehorig" in text:
         return InstitutionKind.MUNICIPALITY
-    if text.startswith(("kreis", "landkreis")) or text in ("kreisverwaltung",):
+    if text.startswith(("kreis", "landkreis")):
         return InstitutionKind.KREIS
     return InstitutionKind.OTHER
 
