@@ -56,7 +56,8 @@
         var data = new FormData(form);
         data.set("action", button.value);
         button.disabled = true;
-        fetch(form.action, {
+        // Not form.action: the buttons named "action" shadow that property.
+        fetch(form.getAttribute("action"), {
             method: "POST",
             body: data,
             headers: { "Accept": "application/json" },
