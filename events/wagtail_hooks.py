@@ -79,7 +79,7 @@ def register_registration_admin_urls():
         ),
         path(
             "registrations/<int:page_id>/check-in/walk-ins/",
-            attendance.add_walk_in,
+            attendance.AddWalkInView.as_view(),
             name="events_check_in_walk_ins",
         ),
         path(

@@ -4,12 +4,13 @@ Organisers reach these views through the `filter_form_submissions_for_user` hook
 do beyond reading (deleting) is decided here, by the page permissions Wagtail gives editors.
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import pgettext_lazy
-from wagtail.admin.widgets.button import HeaderButton
+from django.utils.translation import get_language_info, pgettext_lazy
+from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.contrib.forms.views import (
     DeleteSubmissionsView,
@@ -99,6 +100,23 @@ class RegistrationSubmissionsListView(SubmissionsListView):
                 icon_name="table",
                 priority=30,
             ),
+        ]
+
+    @property
+    def header_more_buttons(self):
+        """Wagtail's downloads, and the sign-in list in the event's other languages (the button
+        gives the German one)."""
+        url = reverse("events_sign_in_list", args=(self.form_page.pk,))
+        return super().header_more_buttons + [
+            Button(
+                pgettext_lazy("sign-in list", "Sign-in list in %(language)s (PDF)")
+                % {"language": get_language_info(code)["name_translated"]},
+                f"{url}?lang={code}",
+                icon_name="doc-full",
+                priority=10 + position,
+            )
+            for position, (code, _name) in enumerate(settings.LANGUAGES)
+            if code != settings.LANGUAGE_CODE
         ]
 
     def get_context_data(self, **kwargs):

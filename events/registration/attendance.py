@@ -165,26 +165,26 @@ def check_in_state(request, page_id):
     return JsonResponse(state(event_form_for(request.user, page_id)))
 
 
-@require_POST
-def add_walk_in(request, page_id):
-    owner = event_form_for(request.user, page_id)
-    form = WalkInForm(request.POST, instance=WalkIn(page=owner))
-    if not form.is_valid():
+class AddWalkInView(CheckInView):
+    """Adds someone who came without a registration; a form with errors shows the check-in page
+    again, with what was typed."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, page_id):
+        form = WalkInForm(request.POST, instance=WalkIn(page=self.owner))
+        if not form.is_valid():
+            if wants_json(request):
+                return JsonResponse({"errors": form.errors}, status=400)
+            context = self.get_context_data(walk_in_form=form)
+            return self.render_to_response(context, status=400)
+        walk_in = form.save()
         if wants_json(request):
-            return JsonResponse({"errors": form.errors}, status=400)
-        view = CheckInView.as_view()
-        request.method = "GET"
-        response = view(request, page_id=page_id)
-        response.context_data["walk_in_form"] = form
-        response.status_code = 400
-        return response
-    walk_in = form.save()
-    if wants_json(request):
-        return JsonResponse(
-            {"id": walk_in.pk, "name": walk_in.name, "institution": walk_in.institution},
-            status=201,
-        )
-    return back_to_list(request, page_id, "#walk-ins")
+            return JsonResponse(
+                {"id": walk_in.pk, "name": walk_in.name, "institution": walk_in.institution},
+                status=201,
+            )
+        return back_to_list(request, page_id, "#walk-ins")
 
 
 @require_POST

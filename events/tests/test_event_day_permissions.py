@@ -146,3 +146,8 @@ class EventDayPermissionTests(EventDayPermissionTestCase):
         for name in ("events_sign_in_list", "events_check_in", "events_figures"):
             with self.subTest(name=name):
                 self.assertContains(response, reverse(name, args=(self.form_a.pk,)))
+        sign_in_list = reverse("events_sign_in_list", args=(self.form_a.pk,))
+        self.assertContains(response, f"{sign_in_list}?lang=uk")
+        self.assertContains(response, "Teilnahmeliste auf Ukrainisch (PDF)")
+        # Wagtail's own downloads stay.
+        self.assertContains(response, "export=xlsx")
