@@ -86,6 +86,13 @@ class Registrant:
     def name(self):
         return " ".join(part for part in (self.given_name, self.family_name) if part)
 
+    @property
+    def listed_name(self):
+        """ "Family, Given" as lists sorted by family name show it; the e-mail address where the
+        form asks for no name."""
+        parts = [part for part in (self.family_name, self.given_name) if part]
+        return ", ".join(parts) or self.registration.email
+
 
 class FormReader:
     """Reads registrations of the event whose German form page is `owner`."""

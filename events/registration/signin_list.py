@@ -14,9 +14,10 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import pgettext
+from wagtail.images.models import SourceImageIOError
 
 from home.models import OrganisationDetails, SiteSettings
 
@@ -69,7 +70,11 @@ def image_data_uri(image):
     """A logo as a data URI: read through the storage, so S3 media work as well as local."""
     if image is None:
         return None
-    rendition = image.get_rendition(LOGO_RENDITION)
+    try:
+        rendition = image.get_rendition(LOGO_RENDITION)
+    except SourceImageIOError:
+        # A logo whose file is missing leaves a gap in the header, not a list that fails.
+        return None
     with rendition.file.open("rb") as file:
         content = file.read()
     mime = {"png": "image/png", "gif": "image/gif", "webp": "image/webp", "svg": "image/svg+xml"}
@@ -93,7 +98,10 @@ def own_fonts_and_inline_images():
 
 
 def site_logos(owner, language):
-    site_settings = SiteSettings.for_site(owner.get_site())
+    site = owner.get_site()
+    if site is None:
+        return []
+    site_settings = SiteSettings.for_site(site)
     organisation = site_settings.organisation
     if organisation is not None:
         organisation = (
@@ -134,7 +142,6 @@ def render_sign_in_list(owner, language):
                 "fonts_url": FONTS_DIR.as_uri(),
                 "page_counter": page_counter_content(),
                 "running_title": css_string(event.title),
-                "printed_at": timezone.localtime(),
             },
         )
     # Imported here: WeasyPrint loads Pango when imported, and the rest of the site runs without.
