@@ -5,6 +5,7 @@ import re
 
 from django.urls import reverse
 from pypdf import PdfReader
+from wagtail.images import get_image_model
 
 from events.models import Registration
 
@@ -176,3 +177,31 @@ class SignInListContentTests(SignInListTestCase):
     def test_is_never_cached(self):
         response = self.client.get(sign_in_list_url(self.form_a))
         self.assertIn("no-store", response["Cache-Control"])
+
+
+class SignInListLogoTests(SignInListTestCase):
+    def set_logo(self):
+        from wagtail.images.tests.utils import get_test_image_file
+        from wagtail.models import Site
+
+        from home.models import SiteSettings
+
+        image = get_image_model().objects.create(title="Logo", file=get_test_image_file())
+        site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        site_settings.organiser_logo = image
+        site_settings.save()
+        return image
+
+    def images_on_first_page(self):
+        page = PdfReader(io.BytesIO(self.get_pdf())).pages[0]
+        return list(page.images)
+
+    def test_shows_the_sites_logo(self):
+        self.set_logo()
+        self.assertEqual(len(self.images_on_first_page()), 1)
+
+    def test_a_logo_without_its_file_leaves_it_out(self):
+        image = self.set_logo()
+        image.file.delete(save=False)
+        image.renditions.all().delete()
+        self.assertEqual(self.images_on_first_page(), [])
