@@ -121,6 +121,21 @@ def site_logos(owner, language):
     return logos
 
 
+def weasyprint_html():
+    """WeasyPrint's HTML class, imported on first use: it loads Pango, and the rest of the site
+    runs without. Importing it also tells Pillow, for the whole process, to accept truncated
+    images (`ImageFile.LOAD_TRUNCATED_IMAGES`), which would let corrupt uploads into the image
+    library once a worker has made a sign-in list; the setting is put back."""
+    from PIL import ImageFile
+
+    loads_truncated_images = ImageFile.LOAD_TRUNCATED_IMAGES
+    try:
+        from weasyprint import HTML
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = loads_truncated_images
+    return HTML
+
+
 def render_sign_in_list(owner, language):
     """The PDF (bytes) of the sign-in list of the event whose German form page is `owner`."""
     reader = FormReader(owner)
@@ -144,10 +159,7 @@ def render_sign_in_list(owner, language):
                 "running_title": css_string(event.title),
             },
         )
-    # Imported here: WeasyPrint loads Pango when imported, and the rest of the site runs without.
-    from weasyprint import HTML
-
-    return HTML(string=html, url_fetcher=own_fonts_and_inline_images()).write_pdf(
+    return weasyprint_html()(string=html, url_fetcher=own_fonts_and_inline_images()).write_pdf(
         pdf_variant="pdf/ua-1"
     )
 

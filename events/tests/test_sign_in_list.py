@@ -174,6 +174,14 @@ class SignInListContentTests(SignInListTestCase):
         self.assertIn("/StructTreeRoot", reader.trailer["/Root"])
         self.assertEqual(reader.metadata.title, "Teilnahmeliste: Konferenz A")
 
+    def test_leaves_pillows_check_of_truncated_images_on(self):
+        """WeasyPrint switches Pillow to accept truncated images when imported; uploads to the
+        image library must still be checked after a worker has made a sign-in list."""
+        from PIL import ImageFile
+
+        self.get_pdf()
+        self.assertFalse(ImageFile.LOAD_TRUNCATED_IMAGES)
+
     def test_is_never_cached(self):
         response = self.client.get(sign_in_list_url(self.form_a))
         self.assertIn("no-store", response["Cache-Control"])
