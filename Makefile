@@ -13,6 +13,8 @@ $(BIN)/python:
 # Reinstall whenever the project's dependencies change.
 $(VENV)/.installed: $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev,browser]"
+	@# WeasyPrint (the sign-in list PDF) needs Pango and HarfBuzz from the system.
+	@$(BIN)/python -c "import weasyprint" 2>/dev/null || echo "WeasyPrint cannot load Pango: the sign-in list PDF will fail (apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)"
 	touch $@
 
 install: $(VENV)/.installed

@@ -10,11 +10,13 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import EventPage, RegistrationFormPage, Venue
 from .next_year_views import NextYearChecklistView, PrepareNextYearView, may_prepare_next_year
+from .registration import attendance, figures
 from .registration.admin import RegistrationDeleteSubmissionsView
 from .registration.dashboard import FormsIndexView, RegistrationsPanel
 from .registration.models import ORGANISERS_GROUP
 from .registration.organisers import organisers_menu
 from .registration.pages import owning_forms
+from .registration.signin_list import sign_in_list
 
 
 class VenueViewSet(SnippetViewSet):
@@ -59,6 +61,41 @@ def register_registration_admin_urls():
             "forms/submissions/<int:page_id>/delete/",
             RegistrationDeleteSubmissionsView.as_view(),
             name="events_delete_submissions",
+        ),
+        path(
+            "registrations/<int:page_id>/sign-in-list/",
+            sign_in_list,
+            name="events_sign_in_list",
+        ),
+        path(
+            "registrations/<int:page_id>/check-in/",
+            attendance.CheckInView.as_view(),
+            name="events_check_in",
+        ),
+        path(
+            "registrations/<int:page_id>/check-in/state/",
+            attendance.check_in_state,
+            name="events_check_in_state",
+        ),
+        path(
+            "registrations/<int:page_id>/check-in/<int:registration_id>/",
+            attendance.check_in_registration,
+            name="events_check_in_registration",
+        ),
+        path(
+            "registrations/<int:page_id>/check-in/walk-ins/",
+            attendance.AddWalkInView.as_view(),
+            name="events_check_in_walk_ins",
+        ),
+        path(
+            "registrations/<int:page_id>/check-in/walk-ins/<int:walk_in_id>/delete/",
+            attendance.delete_walk_in,
+            name="events_check_in_walk_in_delete",
+        ),
+        path(
+            "registrations/<int:page_id>/figures/",
+            figures.FiguresView.as_view(),
+            name="events_figures",
         ),
     ]
 

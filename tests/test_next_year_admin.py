@@ -46,7 +46,7 @@ class NextYearAdminTestCase(TestCase):
         users = get_user_model().objects
         # Wagtail's own groups: editors may add and change pages, moderators also publish.
         cls.editor = users.create_user("redakteurin", "redakteurin@example.org", "geheim")
-        cls.editor.groups.add(Group.objects.get(name="Redaktion")  # Wagtail's "Editors", named in German)
+        cls.editor.groups.add(Group.objects.get(name="Redaktion"))  # Wagtail's "Editors"
         cls.moderator = users.create_user("moderator", "moderator@example.org", "geheim")
         cls.moderator.groups.add(Group.objects.get(name="Moderators"))
         cls.organiser = users.create_user("orga", "orga@example.org", "geheim")

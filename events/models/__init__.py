@@ -1,6 +1,6 @@
 """Events, their venues and their registration forms."""
 
-from ..registration.models import Registration
+from ..registration.models import Registration, WalkIn
 from ..registration.pages import RegistrationFormField, RegistrationFormPage
 from .pages import EventIndexPage, EventPage, EventPracticeExample, EventSpeaker
 from .venues import Venue
@@ -14,4 +14,5 @@ __all__ = [
     "RegistrationFormField",
     "RegistrationFormPage",
     "Venue",
+    "WalkIn",
 ]

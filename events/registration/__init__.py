@@ -13,9 +13,13 @@ Modules, from the bottom up (each imports only those above it):
 - `queue`: places taken, the waiting list and moving up, under a lock on the owner;
 - `service`: submit, confirm, cancel and delete, shared by the HTML form and the JSON endpoint;
 - `pages`: the form page editors build;
+- `registrants`: who registered, read from the editors' fields (names, institution, function,
+  the kind of institution where the form asks it);
 - `publishing`: what follows when a form or an event is published;
 - `overview`: where each event's registration stands (counts, places, deadline, actions), for
   the admin;
 - `api`, `views`, `admin`, `dashboard`, `organisers`, `urls`: the ways in, for front-ends,
-  registrants, editors and organisers.
+  registrants, editors and organisers;
+- `signin_list`, `attendance`, `figures`: the event day, for organisers: the sign-in list PDF,
+  the check-in at the door (and walk-ins) and the figures for the funder's report.
 """

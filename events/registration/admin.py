@@ -6,15 +6,16 @@ do beyond reading (deleting) is decided here, by the page permissions Wagtail gi
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import pgettext, pgettext_lazy
+from django.utils.translation import get_language_info, pgettext, pgettext_lazy
 from openpyxl import Workbook
 from wagtail.admin.views.mixins import ExcelDateFormatter
-from wagtail.admin.widgets import HeaderButton
+from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.contrib.forms.views import (
     DeleteSubmissionsView,
@@ -105,18 +106,51 @@ class RegistrationSubmissionsListView(SubmissionsListView):
         return self.form_page.event.title
 
     @cached_property
-    def header_more_buttons(self):
-        return []
-
-    @cached_property
     def header_buttons(self):
-        # The downloads are what organisers come for: buttons in sight, not in the "⋯" menu.
-        # They keep the list's filters, as Wagtail's own do.
+        """What organisers come for, in sight rather than in the "⋯" menu: the downloads (which
+        keep the list's filters, as Wagtail's own do), the sign-in list to print, the check-in at
+        the door and the figures for the funder's report."""
+        form_id = self.form_page.pk
         return [
             HeaderButton(
                 DOWNLOAD_EXCEL, url=self.xlsx_export_url, icon_name="download", priority=1
             ),
             HeaderButton(DOWNLOAD_CSV, url=self.csv_export_url, icon_name="download", priority=2),
+            HeaderButton(
+                pgettext_lazy("sign-in list", "Sign-in list (PDF)"),
+                reverse("events_sign_in_list", args=(form_id,)),
+                icon_name="doc-full",
+                priority=10,
+            ),
+            HeaderButton(
+                pgettext_lazy("event day", "Check-in"),
+                reverse("events_check_in", args=(form_id,)),
+                icon_name="tick",
+                priority=20,
+            ),
+            HeaderButton(
+                pgettext_lazy("event day", "Figures"),
+                reverse("events_figures", args=(form_id,)),
+                icon_name="table",
+                priority=30,
+            ),
+        ]
+
+    @cached_property
+    def header_more_buttons(self):
+        """The sign-in list in the event's other languages (the button gives the German one);
+        Wagtail's downloads are buttons of their own above."""
+        url = reverse("events_sign_in_list", args=(self.form_page.pk,))
+        return [
+            Button(
+                pgettext_lazy("sign-in list", "Sign-in list in %(language)s (PDF)")
+                % {"language": get_language_info(code)["name_translated"]},
+                f"{url}?lang={code}",
+                icon_name="doc-full",
+                priority=10 + position,
+            )
+            for position, (code, _name) in enumerate(settings.LANGUAGES)
+            if code != settings.LANGUAGE_CODE
         ]
 
     def get_context_data(self, **kwargs):

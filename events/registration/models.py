@@ -57,6 +57,11 @@ class Registration(AbstractFormSubmission):
     confirmation_expires_at = models.DateTimeField(_("confirmation expires"), null=True, blank=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    # Set at the door by an organiser (check-in); a confirmed registrant without it, after the
+    # event, did not come ("nicht erschienen").
+    checked_in_at = models.DateTimeField(
+        pgettext_lazy("registration", "checked in"), null=True, blank=True
+    )
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -84,12 +89,53 @@ class Registration(AbstractFormSubmission):
     def has_a_place(self):
         return self.status == self.Status.CONFIRMED
 
+    def attendance(self, event_has_ended):
+        """Present, not attended (a confirmed place not used once the event is over), or
+        nothing to say (yet)."""
+        if self.checked_in_at is not None:
+            return Attendance.PRESENT
+        if event_has_ended and self.status == self.Status.CONFIRMED:
+            return Attendance.ABSENT
+        return None
+
     def get_data(self):
+        event_end = getattr(self, "event_end", None)
+        attendance = self.attendance(event_end is not None and event_end < timezone.now())
         return {
             **super().get_data(),
             "language": language_name(self.language),
             "status": self.get_status_display(),
+            "attendance": attendance.label if attendance else "",
         }
+
+
+class Attendance(models.TextChoices):
+    PRESENT = "present", pgettext_lazy("attendance", "Present")
+    ABSENT = "absent", pgettext_lazy("attendance", "Did not attend")
+
+
+class WalkIn(models.Model):
+    """Someone who came to the event without a registration, added at the door by an organiser.
+
+    Stored against the German form page, like the registrations, and deleted with them."""
+
+    page = models.ForeignKey(
+        "events.RegistrationFormPage", on_delete=models.CASCADE, related_name="walk_ins"
+    )
+    name = models.CharField(pgettext_lazy("of a person", "name"), max_length=255)
+    institution = models.CharField(
+        pgettext_lazy("walk-in", "institution / Kreis / Kommune"), max_length=255, blank=True
+    )
+    added_at = models.DateTimeField(pgettext_lazy("walk-in", "added"), default=timezone.now)
+
+    class Meta:
+        app_label = "events"
+        verbose_name = pgettext_lazy("walk-in", "walk-in")
+        verbose_name_plural = pgettext_lazy("walk-in", "walk-ins")
+        ordering = ["added_at", "pk"]
+
+    def __str__(self):
+        return self.name
 
 
 def places_taken(owner, now=None):

@@ -5,6 +5,7 @@ dashboard. This allow-list answers them with a plain 403 instead, and keeps hold
 Wagtail view forgets a permission check.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from wagtail.admin.auth import user_has_any_page_permission
@@ -32,8 +33,30 @@ OPEN_TO_ORGANISERS = {
     "wagtailforms:index_results",
 }
 
-# Views that list one form's registrations, open for the forms the organiser is given.
-REGISTRATION_LISTS = {"wagtailforms:list_submissions", "wagtailforms:list_submissions_results"}
+# Views of one form's registrations, open for the forms the organiser is given: the list and
+# its downloads, the sign-in list, the check-in at the door and the figures for the report.
+REGISTRATION_LISTS = {
+    "wagtailforms:list_submissions",
+    "wagtailforms:list_submissions_results",
+    "events_sign_in_list",
+    "events_check_in",
+    "events_check_in_state",
+    "events_check_in_registration",
+    "events_check_in_walk_ins",
+    "events_check_in_walk_in_delete",
+    "events_figures",
+}
+
+
+def event_form_for(user, page_id):
+    """The German form page owning the registrations of form `page_id`, if `user` may see them
+    (its organisers, and editors who may edit that form in any language); otherwise 403.
+
+    Every view of an event's registrations asks this, for every request, GET or POST."""
+    form = get_forms_for_user(user).filter(pk=page_id).first()
+    if form is None:
+        raise PermissionDenied
+    return form.specific.owning_form
 
 
 def is_organiser_only(user):

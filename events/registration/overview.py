@@ -15,7 +15,7 @@ from django.db.models.functions import Length, Substr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import pgettext
+from django.utils.translation import pgettext, pgettext_lazy
 from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.models import Page
 
@@ -43,6 +43,12 @@ def registration_actions(form):
         (pgettext("registrations action", "Show registrations"), registrations),
         (DOWNLOAD_EXCEL, f"{registrations}?export=xlsx"),
         (DOWNLOAD_CSV, f"{registrations}?export=csv"),
+        (
+            pgettext_lazy("sign-in list", "Sign-in list (PDF)"),
+            reverse("events_sign_in_list", args=(form.pk,)),
+        ),
+        (pgettext_lazy("event day", "Check-in"), reverse("events_check_in", args=(form.pk,))),
+        (pgettext_lazy("event day", "Figures"), reverse("events_figures", args=(form.pk,))),
     ]
 
 

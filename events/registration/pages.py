@@ -408,7 +408,11 @@ class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
         return Registration
 
     def get_submissions(self):
-        return Registration.objects.of(self.owning_form)
+        # Each registration carries its event's end, so its "did not attend" needs no query.
+        owner = self.owning_form
+        return Registration.objects.of(owner).annotate(
+            event_end=models.Value(owner.event.end, output_field=models.DateTimeField())
+        )
 
     @cached_property
     def email_field_name(self):
@@ -475,6 +479,7 @@ class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
             *((field.clean_name, field.label) for field in self.get_form_fields()),
             ("language", _("Language")),
             ("status", _("Status")),
+            ("attendance", pgettext_lazy("registration", "Attendance")),
         ]
 
     def serve(self, request, *args, **kwargs):

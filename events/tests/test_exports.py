@@ -64,24 +64,30 @@ class ExportTestCase(RegistrationsTestCase):
 class MergedListTests(ExportTestCase):
     def test_csv_has_the_german_fields_in_order_then_language_and_status(self):
         heading = self.csv_rows()[0]
-        self.assertEqual(heading[1:], [*GERMAN_COLUMNS, "Sprache", "Status"])
+        self.assertEqual(heading[1:], [*GERMAN_COLUMNS, "Sprache", "Status", "Anwesenheit"])
 
     def test_xlsx_has_the_german_fields_in_order_then_language_and_status(self):
         heading = [cell.value for cell in self.xlsx_rows()[0]]
-        self.assertEqual(heading[1:], [*GERMAN_COLUMNS, "Sprache", "Status"])
+        self.assertEqual(heading[1:], [*GERMAN_COLUMNS, "Sprache", "Status", "Anwesenheit"])
 
     def test_csv_lists_registrations_of_every_language_with_language_and_status(self):
         rows = self.csv_rows()[1:]
         self.assertEqual(
-            [(row[1], row[-2], row[-1]) for row in rows],
-            [("Jürgen", "Deutsch", "Bestätigt"), ("Олена", "Ukrainisch", "Warteliste")],
+            [(row[1], row[-3], row[-2], row[-1]) for row in rows],
+            [
+                ("Jürgen", "Deutsch", "Bestätigt", "nicht erschienen"),
+                ("Олена", "Ukrainisch", "Warteliste", ""),
+            ],
         )
 
     def test_xlsx_lists_registrations_of_every_language_with_language_and_status(self):
         rows = self.xlsx_rows()[1:]
         self.assertEqual(
-            [(row[1].value, row[-2].value, row[-1].value) for row in rows],
-            [("Jürgen", "Deutsch", "Bestätigt"), ("Олена", "Ukrainisch", "Warteliste")],
+            [(row[1].value, row[-3].value, row[-2].value, row[-1].value) for row in rows],
+            [
+                ("Jürgen", "Deutsch", "Bestätigt", "nicht erschienen"),
+                ("Олена", "Ukrainisch", "Warteliste", None),
+            ],
         )
 
     def test_csv_gives_the_submission_time_in_berlin(self):
@@ -103,7 +109,8 @@ class MergedListTests(ExportTestCase):
         response = self.client.get(submissions_url(self.form_a))
         headings = [heading["label"] for heading in response.context["data_headings"]]
         self.assertEqual(
-            [str(label) for label in headings[1:]], ["Status", "Sprache", *GERMAN_COLUMNS]
+            [str(label) for label in headings[1:]],
+            ["Status", "Sprache", *GERMAN_COLUMNS, "Anwesenheit"],
         )
         row = response.context["data_rows"][0]["fields"]
         self.assertEqual(row[1:4], ["Warteliste", "Ukrainisch", "Олена"])

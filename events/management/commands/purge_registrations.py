@@ -1,4 +1,5 @@
-"""Delete registrations once their form's retention period after the event has passed (DSGVO).
+"""Delete registrations once their form's retention period after the event has passed (DSGVO),
+with what was recorded at the door: their check-in, and the people who came without registering.
 
 Meant to run daily from cron; it prints counts only, never anyone's data.
 """
@@ -7,9 +8,10 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.db import models, transaction
 from django.utils import timezone
 
-from events.models import EventPage, Registration, RegistrationFormPage
+from events.models import EventPage, Registration, RegistrationFormPage, WalkIn
 
 
 def expired_forms(now):
@@ -17,9 +19,10 @@ def expired_forms(now):
 
     Registrations are stored against their event's German form page, whose retention period
     holds for every language."""
-    forms = RegistrationFormPage.objects.filter(pk__in=Registration.objects.values("page_id")).only(
-        "pk", "path", "depth", "retention_days"
-    )
+    forms = RegistrationFormPage.objects.filter(
+        models.Q(pk__in=Registration.objects.values("page_id"))
+        | models.Q(pk__in=WalkIn.objects.values("page_id"))
+    ).only("pk", "path", "depth", "retention_days")
     events = {
         event.path: event
         for event in EventPage.objects.filter(
@@ -53,12 +56,18 @@ class Command(BaseCommand):
     def handle(self, *args, dry_run=False, **options):
         forms = list(expired_forms(timezone.now()))
         registrations = Registration.objects.filter(page__in=forms)
+        walk_ins = WalkIn.objects.filter(page__in=forms)
         if dry_run:
             self.stdout.write(
-                f"Would delete {registrations.count()} registration(s) of {len(forms)} form(s) "
-                "(dry run, nothing deleted)."
+                f"Would delete {registrations.count()} registration(s) and {walk_ins.count()} "
+                f"walk-in(s) of {len(forms)} form(s) (dry run, nothing deleted)."
             )
             return
-        _, deleted = registrations.delete()
+        with transaction.atomic():
+            _, deleted = registrations.delete()
+            walk_ins_deleted, _ = walk_ins.delete()
         count = deleted.get(Registration._meta.label, 0)
-        self.stdout.write(f"Deleted {count} registration(s) of {len(forms)} form(s).")
+        self.stdout.write(
+            f"Deleted {count} registration(s) and {walk_ins_deleted} walk-in(s) "
+            f"of {len(forms)} form(s)."
+        )
