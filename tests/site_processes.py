@@ -65,7 +65,7 @@ def manage(*args, settings="reallabor_site.settings.production", **env):
         env=clean_env,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=600,  # collectstatic takes minutes on a loaded two-core machine
     )
 
 
