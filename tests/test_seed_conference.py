@@ -4,6 +4,7 @@ Each fact of the invitation in `shared/seed/` is checked on the models, in Germa
 Ukrainian; how the pages show them is tested with the templates.
 """
 
+import re
 from datetime import datetime
 from io import StringIO
 from zoneinfo import ZoneInfo
@@ -505,6 +506,9 @@ class UkrainianAndPresenterWordingTests(SeedConferenceTestCase):
 
     def test_holzwickede_is_spelt_one_way_in_ukrainian(self):
         for page, html in self.ukrainian_pages():
+            # A meta description is the page's introduction cut at about 150 characters, which
+            # may end right after the Ukrainian spelling.
+            html = re.sub(r"<meta [^>]*>", "", html)
             with self.subTest(page.url):
                 # The German name in Latin letters; in Ukrainian sentences the Ukrainian spelling
                 # with the German name after it, the same on every page.

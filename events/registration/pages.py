@@ -32,6 +32,7 @@ from speakers.api import HeadlessPreviewMixin
 
 from ..formatting import format_date, format_period, format_time, plain_text
 from . import service
+from .fields import ChoicesField
 from .form import DEFAULT_CONSENT_TEXT, build_form_class, consent_label
 from .models import ORGANISERS_GROUP, Registration, places_taken
 from .placeholders import DATE_PLACEHOLDER_HELP, with_event_date
@@ -109,6 +110,16 @@ class RegistrationFormField(TranslatableMixin, AbstractFormField):
             "form field",
             "What this field asks for, so that phones and browsers can fill in the registrant’s "
             "own details. Empty: nothing, except that an e-mail field gets the e-mail address.",
+        ),
+    )
+
+    # Wagtail's own field, translated one choice at a time (see ChoicesField).
+    choices = ChoicesField(
+        verbose_name=pgettext_lazy("form field", "choices"),
+        blank=True,
+        help_text=pgettext_lazy(
+            "form field",
+            "One choice per line. Only for checkboxes, radio buttons and drop-down lists.",
         ),
     )
 

@@ -67,6 +67,11 @@ def translation_map(value, language, into=None):
         # Translations are matched to segments by their German text alone.
         if mapping.setdefault(source, target) != target:
             raise ValueError(f"{source!r} has two {language} translations in one spec")
+        # A form field's choices are translated line by line (events.registration.fields).
+        lines, translated_lines = value.de.splitlines(), getattr(value, language).splitlines()
+        if len(lines) > 1 and len(lines) == len(translated_lines):
+            for line, translated_line in zip(lines, translated_lines, strict=True):
+                mapping.setdefault(as_segment(line), as_segment(translated_line))
     elif isinstance(value, dict):
         for item in value.values():
             translation_map(item, language, mapping)
