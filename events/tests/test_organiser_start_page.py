@@ -284,7 +284,21 @@ class RegistrationListTests(StartPageTestCase):
         self.client.force_login(self.organiser_a)
         response = self.client.get(reverse("wagtailforms:list_submissions", args=(self.form_a.pk,)))
         labels = [str(button.label) for button in response.context["header_buttons"]]
-        self.assertEqual(labels, ["Excel herunterladen", "CSV herunterladen"])
+        self.assertEqual(
+            [label for label in labels if label],
+            [
+                "Excel herunterladen",
+                "CSV herunterladen",
+                "Teilnahmeliste (PDF)",
+                "Check-in",
+                "Zahlen",
+            ],
+        )
+        # The "⋯" menu keeps only the sign-in list in the event's other languages.
+        more = [str(button.label) for button in response.context["view"].header_more_buttons]
+        self.assertEqual(
+            more, ["Teilnahmeliste auf Englisch (PDF)", "Teilnahmeliste auf Ukrainisch (PDF)"]
+        )
         self.assertContains(response, "Konferenz A")
 
 
