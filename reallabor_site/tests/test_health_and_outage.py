@@ -84,8 +84,13 @@ class MaintenancePageTests(SiteTreeTestCase):
         self.client.raise_request_exception = False
         response = self.get_while_database_is_down("/de/gibt-es-nicht/")
         self.assertContains(response, "Die Website ist wegen Wartungsarbeiten", status_code=503)
-        response = self.get_while_database_is_down("/favicon.ico")
+        response = self.get_while_database_is_down("/gibt-es-nicht.txt")
         self.assertContains(response, "Die Website ist wegen Wartungsarbeiten", status_code=503)
+
+    def test_the_favicon_needs_no_database(self):
+        response = self.get_while_database_is_down("/favicon.ico")
+        self.assertEqual(response.status_code, 302)
+        self.assertIn("/static/favicons/favicon", response["Location"])
 
     def test_other_errors_still_answer_500(self):
         self.client.raise_request_exception = False
