@@ -40,6 +40,7 @@ TEMPLATE_SPECS = (
     "fill-800x800",  # speakers/speaker_page.html: the portrait on wide, dense screens
     "fill-1200x500",  # home/home_page.html: the hero image
     "width-1000",  # home/blocks/figure_block.html: images in the body
+    "max-600x600",  # home/blocks/picture_block.html: pictures in Leichte Sprache
     "max-240x120",  # includes/footer.html: the organiser's and funder's logos
 )
 

@@ -48,7 +48,7 @@ class NextYearAdminTestCase(TestCase):
         cls.editor = users.create_user("redakteurin", "redakteurin@example.org", "geheim")
         cls.editor.groups.add(Group.objects.get(name="Redaktion"))  # Wagtail's "Editors"
         cls.moderator = users.create_user("moderator", "moderator@example.org", "geheim")
-        cls.moderator.groups.add(Group.objects.get(name="Moderators"))
+        cls.moderator.groups.add(Group.objects.get(name="Moderation"))
         cls.organiser = users.create_user("orga", "orga@example.org", "geheim")
         cls.organiser.groups.add(Group.objects.get(name="Veranstaltungsorganisation"))
 

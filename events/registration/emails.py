@@ -26,6 +26,7 @@ from home.models import SiteSettings
 from ..calendar import build_calendar, cancellation_calendar
 from ..formatting import format_period
 from .links import cancel_url, confirm_url
+from .placeholders import with_event_date
 
 logger = logging.getLogger(__name__)
 
@@ -181,7 +182,11 @@ def build_organiser_email(owner, form, registration, language, addresses):
             for field in form.editor_fields()
             if field.name in form.cleaned_data
         ]
-        subject = owner.subject or gettext("New registration: %(event)s") % {"event": event.title}
+        # Editors write the event's date as a placeholder ({Datum}), so a copy for next year
+        # names its own date.
+        subject = with_event_date(owner.subject, event) or gettext(
+            "New registration: %(event)s"
+        ) % {"event": event.title}
         admin_root = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         context = {
             "subject": subject,

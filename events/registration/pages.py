@@ -8,13 +8,12 @@ from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Length, Substr
 from django.template.response import TemplateResponse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.mail import send_mail
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -35,7 +34,7 @@ from . import service
 from .fields import ChoicesField
 from .form import DEFAULT_CONSENT_TEXT, build_form_class, consent_label
 from .models import ORGANISERS_GROUP, Registration, places_taken
-from .placeholders import DATE_PLACEHOLDER_HELP, with_event_date
+from .placeholders import DATE_PLACEHOLDER_HELP
 
 # What the owner (the German form page) decides for every language. A translation keeps a copy of
 # these columns, as wagtail-localize made it, but nothing reads the copy.
@@ -462,13 +461,6 @@ class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
             )
             form.order_fields([self.email_field_name])
         return form
-
-    def send_mail(self, form):
-        """The organisers' notification, its subject with the event's date filled in."""
-        with translation.override(self.locale.language_code):
-            subject = with_event_date(self.subject, self.event)
-        addresses = [address.strip() for address in self.to_address.split(",")]
-        send_mail(subject, self.render_email(form), addresses, self.from_address)
 
     def process_form_submission(self, form):
         return service.register(self, form)
