@@ -51,10 +51,13 @@ class ContactValue(APIObject):
     text: RichText | None
 
 
-def stream_item(name, value):
-    """A block of a StreamField as the APIs serve it: its type, its value and its id."""
+def stream_item(name, value, stream=""):
+    """A block of a StreamField as the APIs serve it: its type, its value and its id.
+
+    `stream` names the StreamBlock when its block names repeat another's, since the schema
+    names each item type once."""
     return type(
-        f"{name.title().replace('_', '')}Block",
+        f"{stream}{name.title().replace('_', '')}Block",
         (APIObject,),
         {"__annotations__": {"type": Literal[name], "value": value, "id": str}},
     )
@@ -318,12 +321,16 @@ class StepListValue(APIObject):
 
 # LeichteSpracheStreamBlock's API representation, one item type per block, told apart by `type`.
 LeichteSpracheItem = Annotated[
-    stream_item("heading", str)
-    | stream_item("sentences", Annotated[str, Field(description="Sentences, one per line.")])
-    | stream_item("explained_word", ExplainedWordValue)
-    | stream_item("picture", PictureValue)
-    | stream_item("steps", StepListValue)
-    | stream_item("link_button", LinkButtonValue),
+    stream_item("heading", str, "LeichteSprache")
+    | stream_item(
+        "sentences",
+        Annotated[str, Field(description="Sentences, one per line.")],
+        "LeichteSprache",
+    )
+    | stream_item("explained_word", ExplainedWordValue, "LeichteSprache")
+    | stream_item("picture", PictureValue, "LeichteSprache")
+    | stream_item("steps", StepListValue, "LeichteSprache")
+    | stream_item("link_button", LinkButtonValue, "LeichteSprache"),
     Field(discriminator="type"),
 ]
 
