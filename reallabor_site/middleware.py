@@ -87,6 +87,9 @@ def headless_preview_origins():
     return sorted({"{0.scheme}://{0.netloc}".format(urlsplit(url)) for url in client_urls.values()})
 
 
+API_DOCS_PATH = "/api/v3/docs"
+
+
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware, with ADMIN_CONTENT_SECURITY_POLICY for the Wagtail admin.
 
@@ -106,6 +109,9 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             # Wagtail renders a preview through a made-up request for the page's public address,
             # and the page editor shows it in a frame: keep the public policy, but allow that frame.
             replace["frame-ancestors"] = [SELF]
+        elif request.path_info.startswith(API_DOCS_PATH):
+            # Swagger UI draws its icons (the servers list's arrow among them) as data: images.
+            replace["img-src"] = [SELF, "data:"]
         else:
             return parts
         if origins := headless_preview_origins():
