@@ -13,7 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from speakers.api import HeadlessPreviewMixin, TranslationsField
+from speakers.api import HeadlessPreviewMixin, ImageField, TranslationsField
 from speakers.models import SpeakerPage
 from speakers.visibility import public
 
@@ -59,7 +59,7 @@ class HomePage(HeadlessPreviewMixin, Page):
 
     api_fields = [
         APIField("introduction"),
-        APIField("hero_image"),
+        APIField("hero_image", serializer=ImageField()),
         APIField("body"),
         APIField("translations", serializer=TranslationsField()),
     ]

@@ -33,7 +33,7 @@ from typing import Annotated, Literal
 
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.renderers import JSONRenderer
@@ -599,6 +599,10 @@ def openapi_schema(request):
     if not getattr(settings, "WAGTAILAPI_DOCS_ENABLED", True):
         return JsonResponse({"message": "not found"}, status=404)
     server = request.build_absolute_uri("/").rstrip("/")
-    schema = describe_public_reads(api.get_openapi_schema(path_params={}), server)
-    # ninja's response, whose encoder knows the lazy translations in the schema.
-    return Response(schema)
+    # In English, whatever the reader's language: the schema's descriptions are written in English,
+    # and its titles (the models' field names) would otherwise follow Accept-Language.
+    with translation.override("en"):
+        schema = describe_public_reads(api.get_openapi_schema(path_params={}), server)
+        # ninja's response, whose encoder knows the lazy translations in the schema, writes them
+        # as it is made: inside the override.
+        return Response(schema)

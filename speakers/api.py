@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter
@@ -194,6 +195,41 @@ def image_renditions(image, filters):
     }
 
 
+# Sizes of a page's image in the APIs: fit within the box, never cropped.
+IMAGE_RENDITIONS = {"medium": "max-800x800", "large": "max-1600x1600"}
+
+
+class ImageRenditions(APIObject):
+    medium: Rendition
+    large: Rendition
+
+
+class ImageReference(APIObject):
+    id: int = Field(description="The image's id at /api/v3/images/ and /api/v2/images/.")
+    title: str = Field(description="What the image shows; the site uses it as its description.")
+    width: int = Field(description="Width of the original, in pixels.")
+    height: int = Field(description="Height of the original, in pixels.")
+    renditions: ImageRenditions
+
+
+class ImageField(DeclaredField):
+    """A page's image, in the two sizes a front-end chooses between: one shape in v2 and v3."""
+
+    schema = ImageReference | None
+
+    def produce(self, page):
+        image = getattr(page, self.field_name)
+        if image is None:
+            return None
+        return {
+            "id": image.pk,
+            "title": image.title,
+            "width": image.width,
+            "height": image.height,
+            "renditions": image_renditions(image, IMAGE_RENDITIONS),
+        }
+
+
 def portrait(speaker):
     if speaker.portrait is None:
         return None
@@ -294,6 +330,36 @@ def with_page_type(generate_schema):
     return generate
 
 
+def text_schema(generator, field):
+    """A text field as it is read: a string, never null unless the column allows it.
+
+    ninja takes a field that may be left empty in forms (`blank=True`) for one that may be null;
+    Django stores an empty text field as "", so the schema would promise a null that never comes.
+    """
+    annotation = str
+    if field.choices:
+        annotation = Literal[tuple(value for value, _label in field.flatchoices)]
+    info = Field(
+        title=field.verbose_name,
+        description=field.help_text or None,
+        max_length=field.max_length if not field.choices else None,
+    )
+    if field.null:
+        info.default = None
+        return annotation | None, info, None
+    return annotation, info, None
+
+
+def rich_text_schema(generator, field):
+    """Wagtail's rich text field schema, not nullable unless the column allows it."""
+    from wagtail.api.v3.schemas.generators.read import rich_text_schema as wagtail_schema
+
+    annotation, info, resolve = wagtail_schema(generator, field)
+    if field.null:
+        return annotation, info, resolve
+    return str, Field(json_schema_extra=info.json_schema_extra, title=field.verbose_name), resolve
+
+
 def read_generator():
     from wagtail.api.v3.schemas.generators import read_generator
 
@@ -311,8 +377,11 @@ def declare_v3_schemas():
             "Wagtail's API v3 built its schemas before our declarations: list the site's apps "
             "before wagtail.api.v3 and wagtail.contrib.redirects in INSTALLED_APPS."
         )
-    from wagtail.fields import StreamField
+    from wagtail.fields import RichTextField, StreamField
 
     generator = read_generator()
     generator.register_field_schema(StreamField, declared_stream_schema)
+    generator.register_field_schema(models.CharField, text_schema)
+    generator.register_field_schema(models.TextField, text_schema)
+    generator.register_field_schema(RichTextField, rich_text_schema)
     generator.generate_schema = with_page_type(generator.generate_schema)

@@ -17,6 +17,8 @@ from wagtail.api.v3.schemas import PageSchema
 from wagtail.api.v3.schemas.base import BaseSchema
 from wagtail.api.v3.schemas.generators import read_generator
 from wagtail.api.v3.urls import api
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, get_page_models
 
 from events.models import EventPage
@@ -136,6 +138,31 @@ class ServedSchemaTests(SchemaTestCase):
         for page in (self.home, self.conference, self.event_uk):
             data = self.get_json(f"/api/v3/pages/{page.pk}/")
             self.assertEqual(data["type"], data["meta"]["type"])
+
+    def test_text_fields_are_strings_and_never_null_unless_the_column_allows_it(self):
+        components = self.served_schema()["components"]["schemas"]
+        event = components["EventPageSchema"]
+        for name in ("subtitle", "introduction"):
+            self.assertEqual(event["properties"][name]["type"], "string", name)
+            self.assertNotIn("anyOf", event["properties"][name], name)
+            self.assertIn(name, event["required"], name)
+        example = components["PracticeExamplePageSchema"]["properties"]
+        self.assertEqual(example["partner_oblast"]["type"], "string")
+        # The year a partnership began may be unknown: stored as null, and typed so.
+        self.assertIn({"type": "null"}, example["partnership_since"]["anyOf"])
+        # An empty subtitle is served as "", as the schema promises.
+        self.conference.subtitle = ""
+        self.conference.save_revision().publish()
+        self.assertEqual(self.get_json(f"/api/v3/pages/{self.conference.pk}/")["subtitle"], "")
+
+    def test_the_schema_is_in_english_whatever_the_readers_language(self):
+        english = self.served_schema()
+        subtitle = english["components"]["schemas"]["EventPageSchema"]["properties"]["subtitle"]
+        self.assertEqual(subtitle["title"], "subtitle or series")
+        for language in ("de", "uk"):
+            with self.subTest(language):
+                response = self.client.get("/api/v3/openapi.json", HTTP_ACCEPT_LANGUAGE=language)
+                self.assertEqual(response.json(), english)
 
     def test_the_schema_names_the_site_that_served_it(self):
         self.assertEqual(
@@ -264,3 +291,44 @@ class GermanTimeTests(SchemaTestCase):
     def test_a_speakers_events_start_in_german_time(self):
         events = self.get_json(f"/api/v3/pages/{self.shum.pk}/")["events"]
         self.assertEqual(events[0]["start"], "2023-11-22T10:00:00+01:00")
+
+
+class ImageShapeTests(APITestCase):
+    """A page's image has one declared shape, served alike by v2 and v3."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.conference = cls.make_conference()
+        cls.image = get_image_model().objects.create(
+            title="Haus Opherdicke", file=get_test_image_file(size=(1200, 900))
+        )
+        cls.conference.image = cls.image
+        cls.conference.save_revision().publish()
+
+    def test_v2_and_v3_serve_the_same_image(self):
+        v2 = self.get_json(f"/api/v2/pages/{self.conference.pk}/")["image"]
+        v3 = self.get_json(f"/api/v3/pages/{self.conference.pk}/")["image"]
+        self.assertEqual(v2, v3)
+        self.assertEqual(
+            (v3["id"], v3["title"], v3["width"], v3["height"]),
+            (self.image.pk, "Haus Opherdicke", 1200, 900),
+        )
+        self.assertEqual(set(v3["renditions"]), {"medium", "large"})
+        medium = v3["renditions"]["medium"]
+        self.assertEqual((medium["width"], medium["height"]), (800, 600))
+        self.assertTrue(medium["url"].startswith("http"), medium["url"])
+
+    def test_a_page_without_an_image_serves_null_in_both(self):
+        self.conference.image = None
+        self.conference.save_revision().publish()
+        for version in ("v2", "v3"):
+            with self.subTest(version):
+                data = self.get_json(f"/api/{version}/pages/{self.conference.pk}/")
+                self.assertIsNone(data["image"])
+
+    def test_the_image_is_declared_in_the_schema(self):
+        event = self.get_json("/api/v3/openapi.json")["components"]["schemas"]["EventPageSchema"]
+        self.assertIn(
+            {"$ref": "#/components/schemas/ImageReference"}, event["properties"]["image"]["anyOf"]
+        )

@@ -27,7 +27,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import LeichteSpracheStreamBlock
 from home.leichte_sprache import texts_of_stream
-from speakers.api import HeadlessPreviewMixin, TranslationsField
+from speakers.api import HeadlessPreviewMixin, ImageField, TranslationsField
 from speakers.versions import live_versions
 
 from .. import calendar
@@ -317,7 +317,7 @@ class EventPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
         APIField("status", serializer=StatusField()),
         APIField("attendance_mode", serializer=AttendanceModeField()),
         APIField("venue", serializer=VenueField()),
-        APIField("image"),
+        APIField("image", serializer=ImageField()),
         APIField("introduction"),
         APIField("key_questions", serializer=KeyQuestionsField()),
         APIField("programme", serializer=ProgrammeField()),
