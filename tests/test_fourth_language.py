@@ -17,7 +17,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import TestCase, override_settings
 from wagtail.models import Locale, Page
+from wagtail_localize.models import LocaleSynchronization
 
+from events.tests.registration_utils import RegistrationTestCase
 from events.tests.utils import EventTreeTestCase
 from reallabor_site.content.texts import SEED_LANGUAGES
 
@@ -47,7 +49,7 @@ class SynchronisedFourthLanguageTests(TestCase):
             pages.setdefault(type(page).__name__, page)
         return pages
 
-    def test_seed_languages_are_not_a_list_of_the_sites_languages(self):
+    def test_the_seed_content_has_no_text_in_the_new_language(self):
         self.assertNotIn(NEW_LANGUAGE, SEED_LANGUAGES)
 
     def test_the_new_language_has_a_locale_with_copies_of_the_german_pages_only(self):
@@ -141,3 +143,28 @@ class EmptyFourthLanguageTests(EventTreeTestCase):
                 self.assertContains(response, f'<html lang="{NEW_LANGUAGE}">')
                 self.assertContains(response, '<main id="main-content" tabindex="-1" lang="de">')
                 self.assertContains(response, 'class="notice" role="note"')
+
+
+@override_settings(
+    LANGUAGES=WITH_NEW_LANGUAGE,
+    WAGTAIL_CONTENT_LANGUAGES=WITH_NEW_LANGUAGE,
+    WAGTAILADMIN_PERMITTED_LANGUAGES=WITH_NEW_LANGUAGE,
+)
+class RegistrationInTheFourthLanguageTests(RegistrationTestCase):
+    """A reader registers on the new language's copy of the German form."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        LocaleSynchronization.objects.create(
+            locale=cls.locales[NEW_LANGUAGE], sync_from=cls.locales[settings.LANGUAGE_CODE]
+        )
+        cls.form_copy = cls.form.get_translation(cls.locales[NEW_LANGUAGE])
+
+    def test_a_registration_on_the_copy_is_stored_with_the_german_form_in_the_new_language(self):
+        self.assertEqual(self.form_copy.alias_of_id, self.form.pk)
+        response = self.submit(page=self.form_copy)
+        self.assertEqual(response.status_code, 200)
+        registration = self.registrations().get()
+        self.assertEqual(registration.language, NEW_LANGUAGE)
+        self.assertTrue(self.outbox_to("olena.koval@example.org"))
