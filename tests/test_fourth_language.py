@@ -21,6 +21,7 @@ from wagtail_localize.models import LocaleSynchronization
 
 from events.tests.registration_utils import RegistrationTestCase
 from events.tests.utils import EventTreeTestCase
+from home.tests.utils import SiteTreeTestCase, translate_page
 from reallabor_site.content.texts import SEED_LANGUAGES
 
 NEW_LANGUAGE = "pl"
@@ -168,3 +169,32 @@ class RegistrationInTheFourthLanguageTests(RegistrationTestCase):
         registration = self.registrations().get()
         self.assertEqual(registration.language, NEW_LANGUAGE)
         self.assertTrue(self.outbox_to("olena.koval@example.org"))
+
+
+@override_settings(
+    LANGUAGES=WITH_NEW_LANGUAGE,
+    WAGTAIL_CONTENT_LANGUAGES=WITH_NEW_LANGUAGE,
+    WAGTAILADMIN_PERMITTED_LANGUAGES=WITH_NEW_LANGUAGE,
+)
+class TranslatedIntoTheFourthLanguageTests(SiteTreeTestCase):
+    """Once editors translate a page, the new language is a translation like any other."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.home_pl = translate_page(cls.home, NEW_LANGUAGE, title="Strona główna", slug="glowna")
+
+    def test_the_translation_is_marked_as_the_new_language(self):
+        response = self.client.get(f"/{NEW_LANGUAGE}/")
+        self.assertContains(response, "Strona główna")
+        self.assertContains(response, '<main id="main-content" tabindex="-1">')
+        self.assertNotContains(response, 'class="notice" role="note"')
+
+    def test_head_and_sitemap_name_the_translation(self):
+        german = self.client.get("/de/")
+        self.assertContains(
+            german, f'<link rel="alternate" hreflang="{NEW_LANGUAGE}" href="http://testserver/pl/">'
+        )
+        self.assertContains(german, '<meta property="og:locale:alternate" content="pl">')
+        sitemap = self.client.get("/sitemap.xml")
+        self.assertContains(sitemap, "http://testserver/pl/")
