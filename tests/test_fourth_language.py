@@ -4,7 +4,8 @@ Polish stands for any language the site might add. With the seed content loaded 
 text), wagtail-localize's synchronisation gives the Polish tree a copy of every German page, as it
 does after an editor adds a language in the admin with synchronisation. Without it the Polish
 locale stays empty and Wagtail serves the German pages under /pl/. Either way every page type
-answers under /pl/, its German text honestly marked as German.
+answers under /pl/, its German text honestly marked as German. A site without one of the seed
+content's languages loads it in the languages it has.
 
 Only the settings name the new language. Its interface texts come from Django's fallback to the
 source language's catalogue until locale/pl/ is written; that is not faked here.
@@ -14,7 +15,7 @@ import re
 from io import StringIO
 
 from django.conf import settings
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
 from wagtail.models import Locale, Page
 from wagtail_localize.models import LocaleSynchronization
@@ -198,3 +199,32 @@ class TranslatedIntoTheFourthLanguageTests(SiteTreeTestCase):
         self.assertContains(german, '<meta property="og:locale:alternate" content="pl">')
         sitemap = self.client.get("/sitemap.xml")
         self.assertContains(sitemap, "http://testserver/pl/")
+
+
+GERMAN_AND_ENGLISH = [(code, name) for code, name in settings.LANGUAGES if code in ("de", "en")]
+
+
+@override_settings(
+    LANGUAGES=GERMAN_AND_ENGLISH,
+    WAGTAIL_CONTENT_LANGUAGES=GERMAN_AND_ENGLISH,
+    WAGTAILADMIN_PERMITTED_LANGUAGES=GERMAN_AND_ENGLISH,
+)
+class FewerLanguagesTests(TestCase):
+    """A site without one of the seed content's languages loads it in the languages it has."""
+
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_reallabor_content", stdout=StringIO(), stderr=StringIO())
+
+    def test_the_seed_content_exists_only_in_the_configured_languages(self):
+        self.assertEqual(set(Locale.objects.values_list("language_code", flat=True)), {"de", "en"})
+        home = Page.objects.get(locale__language_code="en", depth=2)
+        self.assertIsNone(home.alias_of_id)
+        self.assertEqual(self.client.get(home.url).status_code, 200)
+
+
+class SourceLanguageTests(TestCase):
+    @override_settings(LANGUAGE_CODE=NEW_LANGUAGE, LANGUAGES=WITH_NEW_LANGUAGE)
+    def test_a_source_language_the_seed_content_is_not_written_in_is_refused(self):
+        with self.assertRaisesMessage(CommandError, "not in LANGUAGE_CODE 'pl'"):
+            call_command("load_reallabor_content", stdout=StringIO(), stderr=StringIO())
