@@ -1,5 +1,6 @@
 """A small multilingual site tree for tests: German home page with English and Ukrainian versions."""
 
+from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 from wagtail.test.utils import WagtailPageTestCase
@@ -20,12 +21,14 @@ def translate_page(page, language_code, **changes):
 
 
 class SiteTreeTestCase(WagtailPageTestCase):
-    """Locales de/en/uk and a published home page in each language as the default site's root."""
+    """A locale for each of the site's languages, and a published German home page with English
+    and Ukrainian translations as the default site's root."""
 
     @classmethod
     def setUpTestData(cls):
         cls.locales = {
-            code: Locale.objects.get_or_create(language_code=code)[0] for code in ("de", "en", "uk")
+            code: Locale.objects.get_or_create(language_code=code)[0]
+            for code, _name in settings.LANGUAGES
         }
         # Replace Wagtail's welcome page, which the initial migrations create.
         Site.objects.all().delete()

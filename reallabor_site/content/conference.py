@@ -247,11 +247,11 @@ REGISTRATION = {
     ),
     "introduction": paragraphs(
         T(
-            f"Hier melden Sie sich zur Konferenz „{TITLE.de}“ am {{Datum}} im Museum "
+            f"Hier melden Sie sich zur Konferenz „{TITLE['de']}“ am {{Datum}} im Museum "
             "Haus Opherdicke in Holzwickede an.",
-            f"Register here for the conference “{TITLE.en}” on {{date}} at Museum Haus "
+            f"Register here for the conference “{TITLE['en']}” on {{date}} at Museum Haus "
             "Opherdicke in Holzwickede.",
-            f"Тут можна зареєструватися на конференцію «{TITLE.uk}» {{дата}} в "
+            f"Тут можна зареєструватися на конференцію «{TITLE['uk']}» {{дата}} в "
             "музеї Haus Opherdicke у Гольцвікеде (Holzwickede).",
         ),
     ),

@@ -6,16 +6,14 @@ again changes nothing, and content that editors changed in the admin is left alo
 
 import uuid
 
+from django.conf import settings
 from django.core.management.base import CommandError
 from django.db import transaction
 from modelcluster.models import get_all_child_relations
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
 
-from .texts import Link, in_language, translation_map
-
-SOURCE_LANGUAGE = "de"
-TRANSLATION_LANGUAGES = ("en", "uk")
+from .texts import SEED_LANGUAGES, Link, in_language, translation_map
 
 # Seed content gets translation keys derived from what it is, so it is found again after
 # editors have changed its slug or name.
@@ -26,20 +24,38 @@ def seed_key(model, identity):
     return uuid.uuid5(SEED_NAMESPACE, f"{model._meta.label_lower}:{identity}")
 
 
+def source_language():
+    """The language the content is written in first (settings.LANGUAGE_CODE)."""
+    if settings.LANGUAGE_CODE not in SEED_LANGUAGES:
+        raise CommandError(
+            f"The seed content is written in {', '.join(SEED_LANGUAGES)}, "
+            f"not in LANGUAGE_CODE {settings.LANGUAGE_CODE!r}."
+        )
+    return settings.LANGUAGE_CODE
+
+
+def translation_languages():
+    """The site's other languages (settings.LANGUAGES), by language code."""
+    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
 def ensure_locales():
-    """The German source locale and its English and Ukrainian translations, by language code."""
-    codes = (SOURCE_LANGUAGE, *TRANSLATION_LANGUAGES)
-    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in codes}
+    """A locale for each of the site's languages, by language code."""
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0]
+        for code in (source_language(), *translation_languages())
+    }
 
 
 def ensure_tree_synchronisation(locales):
     """Let wagtail-localize mirror new German pages into the other languages until translated.
 
-    Done last, because creating the synchronisation copies every untranslated German page.
+    Done last, because creating the synchronisation copies every untranslated German page: in a
+    language the seed content has no text in, every page is such a copy.
     """
-    for code in TRANSLATION_LANGUAGES:
+    for code in translation_languages():
         LocaleSynchronization.objects.get_or_create(
-            locale=locales[code], defaults={"sync_from": locales[SOURCE_LANGUAGE]}
+            locale=locales[code], defaults={"sync_from": locales[source_language()]}
         )
 
 
@@ -60,18 +76,21 @@ def _has_translation(instance, locale):
 
 @transaction.atomic
 def ensure_translations(instance, spec, locales):
-    """Translate `instance` into English and Ukrainian through wagtail-localize.
+    """Translate `instance` into the site's other languages that the seed texts are written in,
+    through wagtail-localize.
 
     The translations are stored as wagtail-localize string translations, so the admin's
     translation editor shows them and editors can revise them there.
     """
-    for code in TRANSLATION_LANGUAGES:
+    for code in translation_languages():
+        if code not in SEED_LANGUAGES:
+            continue
         locale = locales[code]
         if _has_translation(instance, locale):
             continue
         source, _ = TranslationSource.update_or_create_from_instance(instance)
         translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
-        mapping = translation_map(spec, code)
+        mapping = translation_map(spec, source_language(), code)
         po = translation.export_po()
         missing = []
         for entry in po:
@@ -102,7 +121,7 @@ class SeedContent:
 
     def __init__(self, locales, warn):
         self.locales = locales
-        self.german = locales[SOURCE_LANGUAGE]
+        self.german = locales[source_language()]
         self.warn = warn
         self._loaded = {}
 
@@ -126,7 +145,7 @@ class SeedContent:
 
     def page(self, parent, model, spec):
         """A German page below `parent`, created and published if missing, and translated."""
-        slug = in_language(spec["slug"], SOURCE_LANGUAGE)
+        slug = in_language(spec["slug"], source_language())
         key = seed_key(model, slug)
         existing = (
             model.objects.filter(locale=self.german, translation_key=key).first()
@@ -151,7 +170,7 @@ class SeedContent:
 
     def snippet(self, model, spec, lookup):
         """A German snippet, known by the German values in `lookup`, created if missing."""
-        lookup = in_language(lookup, SOURCE_LANGUAGE)
+        lookup = in_language(lookup, source_language())
         key = seed_key(model, "|".join(f"{name}={lookup[name]}" for name in sorted(lookup)))
         existing = (
             model.objects.filter(locale=self.german, translation_key=key).first()
@@ -192,7 +211,7 @@ class SeedContent:
             elif isinstance(value, Link):
                 fields[name] = self._resolve(value)
             else:
-                fields[name] = in_language(value, SOURCE_LANGUAGE)
+                fields[name] = in_language(value, source_language())
         return model(**fields, **extra)
 
     def _resolve(self, link):

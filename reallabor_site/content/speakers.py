@@ -33,8 +33,8 @@ def speaker(given_name, family_name, *, honorific_prefix=None, academic_title=No
         part for part in (honorific_prefix, academic_title, given_name, family_name) if part
     ]
     return {
-        "title": T(*(" ".join(part[index] for part in name_parts) for index in range(3))),
-        "slug": T.same(slugify(f"{given_name.de} {family_name.de}")),
+        "title": T.joined(name_parts),
+        "slug": T.same(slugify(f"{given_name['de']} {family_name['de']}")),
         "honorific_prefix": honorific_prefix or "",
         "academic_title": academic_title or "",
         "given_name": given_name,

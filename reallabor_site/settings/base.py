@@ -256,7 +256,10 @@ PERMISSIONS_POLICY = {
     )
 }
 
-# Languages: German is the source language of all content; English and Ukrainian are translations.
+# Languages: LANGUAGES is the one list of the site's languages, which the code reads everywhere;
+# German (LANGUAGE_CODE) is the source language of all content. A language added here shows the
+# German pages until editors translate them; its interface texts need a catalogue in locale/
+# (until then Django falls back to the German one). tests/test_fourth_language.py adds one.
 LANGUAGE_CODE = "de"
 LANGUAGES = [
     ("de", "Deutsch"),
@@ -269,6 +272,7 @@ USE_I18N = True
 USE_TZ = True
 
 WAGTAIL_I18N_ENABLED = True
+# Wagtail's content languages and the admin's languages follow LANGUAGES.
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Publishing a translation should not depend on the source page's live state.

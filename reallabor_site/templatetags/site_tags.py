@@ -10,7 +10,7 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.encoding import escape_uri_path
 from django.utils.http import escape_leading_slashes
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext, pgettext, to_locale
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from events.formatting import plain_text
@@ -19,6 +19,8 @@ from reallabor_site.hreflang import hreflang_alternates
 
 register = template.Library()
 
+# Open Graph names a language with the country it is read in; where none is given here, the
+# language code stands alone (Django's locale name: "pl", "pt_BR").
 OPEN_GRAPH_LOCALES = {"de": "de_DE", "en": "en_GB", "uk": "uk_UA"}
 SOCIAL_IMAGE_FILTER = "fill-1200x630"
 # Search engines show about this many characters of a description before cutting it off.
@@ -245,7 +247,17 @@ def content_language(context, page):
     if getattr(context["request"], "is_preview", False):
         # A preview is rendered in the admin's language, not the page's.
         return page.locale.language_code
+    if page is context.get("page"):
+        # A language with no pages of its own (added to settings.LANGUAGES, not synchronised)
+        # is served the source language's pages: Wagtail falls back to the site's root page.
+        for code, version in _frame_pages(context)[2].items():
+            if version.pk == page.pk:
+                return code
     return translation.get_language()
+
+
+def open_graph_locale(language_code):
+    return OPEN_GRAPH_LOCALES.get(language_code) or to_locale(language_code)
 
 
 def shorten(text, length):
@@ -304,9 +316,9 @@ def page_meta(context):
         "description": meta_description(page),
         "title": page.seo_title or page.title,
         "type": getattr(page, "open_graph_type", "article"),
-        "locale": OPEN_GRAPH_LOCALES.get(language, language),
+        "locale": open_graph_locale(language),
         "alternate_locales": [
-            OPEN_GRAPH_LOCALES.get(version.locale.language_code)
+            open_graph_locale(version.locale.language_code)
             for version in translations
             if version.locale.language_code != language
         ],

@@ -23,7 +23,8 @@ from speakers.models import SpeakerIndexPage, SpeakerPage
 
 class Command(BaseCommand):
     help = (
-        "Create the Reallabor site in German with English and Ukrainian translations. "
+        "Create the Reallabor site in German with English and Ukrainian translations; the site's "
+        "other languages (settings.LANGUAGES) show the German pages until translated. "
         "Safe to run again: what exists already is left as it is."
     )
 
@@ -37,12 +38,14 @@ class Command(BaseCommand):
         self.load_conference(content, home)
 
         ensure_tree_synchronisation(locales)
-        self.stdout.write(self.style.SUCCESS("Reallabor content is in place (de, en, uk)."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Reallabor content is in place ({', '.join(locales)}).")
+        )
 
     def load_foundation(self, content):
         home = content.home_page(HomePage, foundation.HOME)
         pages = {
-            spec["slug"].de: content.page(home, StandardPage, spec)
+            spec["slug"]["de"]: content.page(home, StandardPage, spec)
             for spec in foundation.STANDARD_PAGES
         }
         organisation = content.snippet(
