@@ -118,12 +118,12 @@ def _availability(registration):
         return "SoldOut"
     if registration.state != "open":
         return None
-    capacity = registration.owning_form.capacity
-    if capacity is None:
+    left = registration.places_left
+    if left is None:
         return "InStock"
     # Few places: a tenth of them or fewer, and at least the last one.
-    few = max(1, capacity // 10)
-    return "LimitedAvailability" if capacity - registration.places_taken <= few else "InStock"
+    few = max(1, registration.owning_form.capacity // 10)
+    return "LimitedAvailability" if left <= few else "InStock"
 
 
 def _person(speaker, request):

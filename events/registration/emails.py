@@ -19,7 +19,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
-from django.utils.translation import get_language_info, gettext
+from django.utils.translation import get_language_info
 
 from home.models import SiteSettings
 
@@ -54,19 +54,14 @@ def event_contact(event, owner_event):
     return [address] if address else []
 
 
-def _subject(registration, event, moved_up):
-    Status = type(registration).Status
-    if moved_up:
-        pattern = gettext("A place has become free for you: %(event)s")
-    elif registration.status == Status.UNCONFIRMED:
-        pattern = gettext("Please confirm your registration: %(event)s")
-    elif registration.status == Status.WAITING_LIST:
-        pattern = gettext("You are on the waiting list: %(event)s")
-    elif registration.status == Status.CANCELLED:
-        pattern = gettext("Registration cancelled: %(event)s")
-    else:
-        pattern = gettext("Registration confirmed: %(event)s")
-    return pattern % {"event": event.title}
+def render_message(name, context):
+    """A message's subject, plain text and HTML from its two templates, `name`.txt and
+    `name`.html. The text template's first line is the subject and the message follows a blank
+    line, so a message's wording lives in its two templates alone; the HTML one shows the
+    subject (`subject`) as its title."""
+    subject, _blank_line, text = render_to_string(f"{name}.txt", context).partition("\n\n")
+    html = render_to_string(f"{name}.html", {**context, "subject": subject})
+    return subject, text, html
 
 
 def build_registration_email(registration, moved_up=False, had_a_place=False):
@@ -80,9 +75,7 @@ def build_registration_email(registration, moved_up=False, had_a_place=False):
         site_root = form_page.get_site().root_url
         status = registration.status
         Status = type(registration).Status
-        subject = _subject(registration, event, moved_up)
         context = {
-            "subject": subject,
             "registration": registration,
             "moved_up": moved_up,
             "hours": owner.confirmation_hours,
@@ -93,17 +86,16 @@ def build_registration_email(registration, moved_up=False, had_a_place=False):
             "confirm_url": status == Status.UNCONFIRMED and confirm_url(site_root, registration),
             "cancel_url": status != Status.CANCELLED and cancel_url(site_root, registration),
         }
+        subject, text, html = render_message("events/emails/registration", context)
         message = EmailMultiAlternatives(
             subject=subject,
-            body=render_to_string("events/emails/registration.txt", context),
+            body=text,
             from_email=owner.from_address or settings.DEFAULT_FROM_EMAIL,
             to=[registration.email],
             reply_to=event_contact(event, owner.event),
             headers=AUTOMATIC,
         )
-        message.attach_alternative(
-            render_to_string("events/emails/registration.html", context), "text/html"
-        )
+        message.attach_alternative(html, "text/html")
         if status == Status.CONFIRMED:
             calendar = build_calendar(event, [event], None)
             message.attach("event.ics", calendar.to_ical(), "text/calendar")
@@ -182,14 +174,11 @@ def build_organiser_email(owner, form, registration, language, addresses):
             for field in form.editor_fields()
             if field.name in form.cleaned_data
         ]
-        # Editors write the event's date as a placeholder ({Datum}), so a copy for next year
-        # names its own date.
-        subject = with_event_date(owner.subject, event) or gettext(
-            "New registration: %(event)s"
-        ) % {"event": event.title}
         admin_root = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         context = {
-            "subject": subject,
+            # Editors write the event's date as a placeholder ({Datum}), so a copy for next
+            # year names its own date.
+            "form_subject": with_event_date(owner.subject, event),
             "event": event,
             "when": format_period(event.start, event.end),
             "answers": answers,
@@ -199,17 +188,16 @@ def build_organiser_email(owner, form, registration, language, addresses):
             "submissions_url": admin_root
             + reverse("wagtailforms:list_submissions", args=[owner.pk]),
         }
+        subject, text, html = render_message("events/emails/organisers", context)
         message = EmailMultiAlternatives(
             subject=subject,
-            body=render_to_string("events/emails/organisers.txt", context),
+            body=text,
             from_email=owner.from_address or settings.DEFAULT_FROM_EMAIL,
             to=addresses,
             reply_to=[registration.email],
             headers=AUTOMATIC,
         )
-        message.attach_alternative(
-            render_to_string("events/emails/organisers.html", context), "text/html"
-        )
+        message.attach_alternative(html, "text/html")
     return message
 
 

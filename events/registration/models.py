@@ -144,6 +144,22 @@ def places_taken(owner, now=None):
     return Registration.objects.of(owner).holding_a_place(now).count()
 
 
+def places_left(capacity, taken):
+    """The capacity rule: how many of an event's `capacity` places are free while `taken` of them
+    are taken (`places_taken`, or the registrations ahead of one being confirmed); None when the
+    event has no limit. The form, the event page, the APIs, the waiting list, confirming an
+    address, the admin's overview and the search engines' availability all ask it; without a
+    limit they count nothing."""
+    if capacity is None:
+        return None
+    return max(0, capacity - taken)
+
+
+def has_free_place(capacity, taken):
+    """Whether one more registration gets a place rather than the waiting list."""
+    return places_left(capacity, taken) != 0
+
+
 def language_name(code):
     """The language's name in the admin's language, or its code if Django does not know it."""
     try:

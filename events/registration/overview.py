@@ -21,7 +21,7 @@ from wagtail.models import Page
 
 from ..formatting import format_date, format_time
 from .admin import DOWNLOAD_CSV, DOWNLOAD_EXCEL
-from .models import Registration, language_name
+from .models import Registration, language_name, places_left
 from .pages import RegistrationFormPage, owning_forms
 
 # How long after its end an event stays on the editors' dashboard: organisers fetch their lists
@@ -113,9 +113,7 @@ class RegistrationOverview:
     @property
     def places_left(self):
         """Free places, or None without a limit."""
-        if self.form.capacity is None:
-            return None
-        return max(self.form.capacity - self.total.holding_a_place, 0)
+        return places_left(self.form.capacity, self.total.holding_a_place)
 
     @property
     def deadline(self):

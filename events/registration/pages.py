@@ -33,7 +33,7 @@ from ..formatting import format_date, format_period, format_time, plain_text
 from . import service
 from .fields import ChoicesField
 from .form import DEFAULT_CONSENT_TEXT, build_form_class, consent_label
-from .models import ORGANISERS_GROUP, Registration, places_taken
+from .models import ORGANISERS_GROUP, Registration, places_left, places_taken
 from .placeholders import DATE_PLACEHOLDER_HELP
 
 # What the owner (the German form page) decides for every language. A translation keeps a copy of
@@ -375,9 +375,15 @@ class RegistrationFormPage(HeadlessPreviewMixin, AbstractEmailForm):
         return places_taken(self.owning_form)
 
     @property
-    def is_full(self):
+    def places_left(self):
+        """Free places at the event, in every language together; None without a limit."""
         capacity = self.owning_form.capacity
-        return capacity is not None and self.places_taken >= capacity
+        # Without a limit there is nothing to count.
+        return None if capacity is None else places_left(capacity, self.places_taken)
+
+    @property
+    def is_full(self):
+        return self.places_left == 0
 
     @property
     def state(self):

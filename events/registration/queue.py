@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .emails import send_registration_email
-from .models import Registration, places_taken
+from .models import Registration, places_left, places_taken
 
 
 def lock(owner):
@@ -36,9 +36,8 @@ def expire_unconfirmed(owner, now):
 
 def free_places(owner, capacity, now):
     """How many places are free; None when the event has no limit."""
-    if capacity is None:
-        return None
-    return max(0, capacity - places_taken(owner, now))
+    # Without a limit there is nothing to count.
+    return None if capacity is None else places_left(capacity, places_taken(owner, now))
 
 
 def move_up(owner, capacity, now):

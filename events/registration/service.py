@@ -16,7 +16,7 @@ from django_ratelimit.core import get_usage
 
 from . import queue
 from .emails import notify_organisers, send_registration_email
-from .models import Registration
+from .models import Registration, has_free_place
 
 Status = Registration.Status
 
@@ -160,7 +160,7 @@ def confirm(registration):
             .filter(submit_time__lt=registration.submit_time)
             .count()
         )
-        if capacity is None or ahead < capacity:
+        if has_free_place(capacity, ahead):
             registration.status = Status.CONFIRMED
         else:
             registration.status = Status.WAITING_LIST
