@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test test-browser install lint bench bench-rush bench-render lighthouse
+.PHONY: run test test-browser install lint messages bench bench-rush bench-render lighthouse
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -79,6 +79,12 @@ test-browser: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# Brings every translation catalogue (locale/ and each app's <app>/locale/) up to date with the
+# code and compiles them; run it after changing texts or merging. New texts stay untranslated until
+# someone translates them (tests/test_translations.py names them). See scripts/sync_catalogues.sh.
+messages: install
+	PYTHON=$(BIN)/python scripts/sync_catalogues.sh
 
 # Load benchmark: gunicorn with the production settings, SQLite and (if it answers) PostgreSQL,
 # page cache on and off, then a registration rush on PostgreSQL (300 visitors for 100 places);

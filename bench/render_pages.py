@@ -45,11 +45,11 @@ from events.models import (  # noqa: E402
     EventSpeaker,
     RegistrationFormPage,
 )
+from reallabor_site import api_cache  # noqa: E402
 from speakers.models import SpeakerIndexPage, SpeakerPage, SpeakerPosition  # noqa: E402
 
 SIZES = (1, 50)
 LARGE = SIZES[-1]
-API_CACHE_VERSION_KEY = "api-cache-version"
 
 
 def add_sized_event(size):
@@ -120,7 +120,7 @@ def translate_to_ukrainian(event):
 
 def measure(client, url, repeat):
     client.get(url)  # warm caches of templates and URL resolvers
-    cache.delete(API_CACHE_VERSION_KEY)
+    cache.delete(api_cache.VERSION.key)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
@@ -128,7 +128,7 @@ def measure(client, url, repeat):
     count = len(queries)
     timings = []
     for _ in range(repeat):
-        cache.delete(API_CACHE_VERSION_KEY)
+        cache.delete(api_cache.VERSION.key)
         started = time.perf_counter()
         client.get(url)
         timings.append((time.perf_counter() - started) * 1000)

@@ -3,10 +3,11 @@
 from datetime import date
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone, translation
 from icalendar import Calendar, Event
+
+from events.conf import setting
 
 from .formatting import in_berlin
 from .localization import localize_venues
@@ -45,7 +46,7 @@ def build_calendar(page, events, request):
     events = list(events)
     localize_venues(events, page.locale_id)
     calendar = Calendar.new(
-        prodid=f"-//{settings.WAGTAIL_SITE_NAME}//events//{translation.get_language().upper()}",
+        prodid=f"-//{setting('WAGTAIL_SITE_NAME')}//events//{translation.get_language().upper()}",
         uid=uid(page, page.get_full_url(request)),
         name=page.title,
         method="PUBLISH",

@@ -2,30 +2,23 @@
 
 Every cached response is keyed with a version token; publishing, unpublishing or deleting a page,
 or saving one of the snippets and media the API shows, replaces the token, so all cached
-responses become unreachable at once. Browsers and CDNs get an ETag and `Cache-Control: public`
+responses become unreachable at once (see reallabor_site.cache_version). Browsers and CDNs get an ETag and `Cache-Control: public`
 with API_CACHE_MAX_AGE, and a 304 when their copy is still current.
 """
 
 import hashlib
-import uuid
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import quote_etag
 
-VERSION_KEY = "api-cache-version"
+from .cache_version import CacheVersion
+
+VERSION = CacheVersion("api-cache-version")
 CACHED_PREFIXES = ("/api/v2/", "/api/v3/")
 # Drafts for the headless preview: only for the holder of a token, and never cached.
 UNCACHED_PREFIXES = ("/api/v2/page_preview/", "/api/v3/page_preview/")
-
-
-def current_version():
-    return cache.get_or_set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-
-
-def invalidate_api_cache(**kwargs):
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
 
 
 def is_cacheable(request):
@@ -48,7 +41,7 @@ class APICacheMiddleware:
         if not is_cacheable(request):
             return self.get_response(request)
         path_hash = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"api-response:{current_version()}:{path_hash}"
+        key = f"api-response:{VERSION.current()}:{path_hash}"
         response = cache.get(key)
         if response is None:
             response = self.get_response(request)
@@ -66,7 +59,7 @@ def connect_invalidation_signals():
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(invalidate_api_cache, dispatch_uid=f"api-cache-{id(signal)}")
+        signal.connect(VERSION.replace, dispatch_uid=f"api-cache-{id(signal)}")
     shown_models = [
         "wagtailcore.Page",
         "wagtailimages.Image",
@@ -77,6 +70,6 @@ def connect_invalidation_signals():
     ]
     for label in shown_models:
         model = apps.get_model(label)
-        post_delete.connect(invalidate_api_cache, sender=model, dispatch_uid=f"api-del-{label}")
+        post_delete.connect(VERSION.replace, sender=model, dispatch_uid=f"api-del-{label}")
         if label != "wagtailcore.Page":
-            post_save.connect(invalidate_api_cache, sender=model, dispatch_uid=f"api-save-{label}")
+            post_save.connect(VERSION.replace, sender=model, dispatch_uid=f"api-save-{label}")

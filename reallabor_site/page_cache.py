@@ -8,7 +8,8 @@ answered from the cache.
 
 Invalidation is site-wide: every change to published content (publish, unpublish, move, delete,
 a translation synchronised by wagtail-localize, a snippet, a setting, an image) replaces one
-version token, and all keys contain it, so every stored page becomes unreachable at once. Working
+version token, and all keys contain it, so every stored page becomes unreachable at once (see
+reallabor_site.cache_version). Working
 out which pages show a changed page (listings, menus, the home page, other languages' aliases)
 would be fragile; editors publish a few times a day, so rebuilding the cache after each change
 costs little. Old entries are not deleted, they expire (at most PAGE_CACHE_SECONDS later).
@@ -19,12 +20,10 @@ Time alone changes some pages (registration opens or closes, an event becomes pa
 
 import hashlib
 import math
-import uuid
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
@@ -36,7 +35,9 @@ from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-VERSION_KEY = "page-cache:version"
+from .cache_version import CacheVersion
+
+VERSION = CacheVersion("page-cache:version")
 PAGE_ATTRIBUTE = "_page_cache_page"
 # Set per request by other middleware; a stored page must not repeat them.
 UNSTORED_HEADERS = {"cache-control", "x-cache", "x-request-id", "set-cookie"}
@@ -45,27 +46,6 @@ MESSAGES_COOKIE = "messages"
 
 def cache_seconds():
     return getattr(settings, "PAGE_CACHE_SECONDS", 0)
-
-
-def new_version():
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
-
-
-def bump_version(**kwargs):
-    new_version()
-    # Again once the change is committed: a page rendered in between from the old rows would
-    # otherwise be stored under the new version.
-    transaction.on_commit(new_version)
-
-
-def current_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        # add(), not set(): two workers starting at once must agree on one version.
-        if not cache.add(VERSION_KEY, version, None):
-            version = cache.get(VERSION_KEY, version)
-    return version
 
 
 def shows_on_pages(model):
@@ -86,13 +66,13 @@ def content_saved_or_deleted(sender, instance, **kwargs):
         # Wagtail creates empty settings on first use, while rendering a page; they change nothing.
         return
     if shows_on_pages(sender):
-        bump_version()
+        VERSION.replace()
 
 
 def connect_signals():
-    page_published.connect(bump_version, dispatch_uid="page_cache_published")
-    page_unpublished.connect(bump_version, dispatch_uid="page_cache_unpublished")
-    post_page_move.connect(bump_version, dispatch_uid="page_cache_moved")
+    page_published.connect(VERSION.replace, dispatch_uid="page_cache_published")
+    page_unpublished.connect(VERSION.replace, dispatch_uid="page_cache_unpublished")
+    post_page_move.connect(VERSION.replace, dispatch_uid="page_cache_moved")
     post_save.connect(content_saved_or_deleted, dispatch_uid="page_cache_saved")
     post_delete.connect(content_saved_or_deleted, dispatch_uid="page_cache_deleted")
 
@@ -163,7 +143,7 @@ class PageCacheMiddleware:
             and request.method in ("GET", "HEAD")
             and is_anonymous_request(request)
         )
-        key = cache_key(request, current_version()) if cacheable else None
+        key = cache_key(request, VERSION.current()) if cacheable else None
         if key:
             stored = cache.get(key)
             now = timezone.now()

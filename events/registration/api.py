@@ -24,6 +24,7 @@ from django.views.decorators.csrf import csrf_exempt
 from pydantic import Field
 from wagtail.models import Page
 
+from events.conf import setting
 from speakers.api import APIObject, DeclaredField, LocalDateTime
 
 from . import service
@@ -58,13 +59,13 @@ def _has_valid_token(request):
         return False
     given = header.removeprefix("Bearer ").strip().encode()
     return any(
-        hmac.compare_digest(given, token.encode()) for token in settings.REGISTRATION_API_TOKENS
+        hmac.compare_digest(given, token.encode()) for token in setting("REGISTRATION_API_TOKENS")
     )
 
 
 def _csrf_waived(request):
     origin = request.headers.get("Origin")
-    return (origin and origin in settings.REGISTRATION_API_ALLOWED_ORIGINS) or _has_valid_token(
+    return (origin and origin in setting("REGISTRATION_API_ALLOWED_ORIGINS")) or _has_valid_token(
         request
     )
 

@@ -9,11 +9,12 @@ checked by the same validation on both paths.
 from typing import NamedTuple
 
 from django import forms
-from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+
+from events.conf import setting
 
 CONSENT_FIELD = "consent"
 REFUSED = _("Your registration could not be accepted. Please try again.")
@@ -29,7 +30,7 @@ EMAIL_MAX_LENGTH = 254
 
 
 def honeypot_field_name():
-    return settings.REGISTRATION_HONEYPOT_FIELD
+    return setting("REGISTRATION_HONEYPOT_FIELD")
 
 
 class RegistrationFormBuilder(FormBuilder):

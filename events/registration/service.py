@@ -8,11 +8,12 @@ outcome into a page or a status code.
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import get_usage
+
+from events.conf import setting
 
 from . import queue
 from .emails import notify_organisers, send_registration_email
@@ -62,18 +63,18 @@ def _usage(request, group, rate, increment):
 def too_many_attempts(request):
     """Counts every post: a bot that posts again and again is stopped even if nothing it sends
     is valid. The limit is generous, so people correcting their typos never meet it."""
-    usage = _usage(request, "registration-attempt", settings.REGISTRATION_ATTEMPT_RATE, True)
+    usage = _usage(request, "registration-attempt", setting("REGISTRATION_ATTEMPT_RATE"), True)
     return usage is not None and usage["should_limit"]
 
 
 def too_many_registrations(request):
     """Whether this address has used up its registrations (accepted ones only) for now."""
-    usage = _usage(request, "registration", settings.REGISTRATION_RATE, False)
+    usage = _usage(request, "registration", setting("REGISTRATION_RATE"), False)
     return usage is not None and usage["count"] >= usage["limit"]
 
 
 def count_registration(request):
-    _usage(request, "registration", settings.REGISTRATION_RATE, True)
+    _usage(request, "registration", setting("REGISTRATION_RATE"), True)
 
 
 def submit(request, form_page, data, files=None, language=None):

@@ -15,6 +15,12 @@ from reallabor_site.site_url import normalised_site_url
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
+
+def env_list(name):
+    """A comma-separated environment variable as a list, without blanks: "a, b," is [a, b]."""
+    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+
+
 INSTALLED_APPS = [
     # Our apps first, so their templates can refine the libraries' ones.
     "home",
@@ -194,9 +200,7 @@ AXES_LOCKOUT_CALLABLE = "reallabor_site.views.login_locked_out"
 # Keep no record of successful logins and no user agents: the lockout does not need them.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
-TRUSTED_PROXIES = [
-    item.strip() for item in os.environ.get("TRUSTED_PROXIES", "").split(",") if item.strip()
-]
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 try:
     trusted_proxy_networks(TRUSTED_PROXIES)
 except ValueError as exc:
@@ -365,11 +369,7 @@ WAGTAILAPI_LIMIT_MAX = 100
 # How long browsers and CDNs may keep an API response; publishing empties our own cache at once.
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "300"))
 # Front-ends on other origins may read the API only when named here (comma-separated).
-CORS_ALLOWED_ORIGINS = [
-    origin.strip()
-    for origin in os.environ.get("CORS_ALLOWED_ORIGINS", "").split(",")
-    if origin.strip()
-]
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 
@@ -403,16 +403,8 @@ REGISTRATION_ATTEMPT_RATE = os.environ.get("REGISTRATION_ATTEMPT_RATE", "60/h")
 # django-ratelimit's "ip" key: the client's address as the sign-in lockout sees it.
 RATELIMIT_IP_META_KEY = "reallabor_site.client_ip.client_ip"
 REGISTRATION_HONEYPOT_FIELD = "homepage"
-REGISTRATION_API_ALLOWED_ORIGINS = [
-    origin.strip()
-    for origin in os.environ.get("REGISTRATION_API_ALLOWED_ORIGINS", "").split(",")
-    if origin.strip()
-]
-REGISTRATION_API_TOKENS = [
-    token.strip()
-    for token in os.environ.get("REGISTRATION_API_TOKENS", "").split(",")
-    if token.strip()
-]
+REGISTRATION_API_ALLOWED_ORIGINS = env_list("REGISTRATION_API_ALLOWED_ORIGINS")
+REGISTRATION_API_TOKENS = env_list("REGISTRATION_API_TOKENS")
 
 # Date formats that differ from Django's defaults for a language (English: "22 November 2023").
 FORMAT_MODULE_PATH = ["reallabor_site.formats"]

@@ -18,6 +18,7 @@ from .base import (
     MIDDLEWARE,
     STORAGES,
     database_from_url,
+    env_list,
     site_url_setting,
 )
 
@@ -45,10 +46,6 @@ def sender_address_setting(value):
 def with_image_origin(policy, origin):
     directives = policy["DIRECTIVES"]
     return {**policy, "DIRECTIVES": {**directives, "img-src": [*directives["img-src"], origin]}}
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
 DEBUG = False

@@ -23,7 +23,7 @@ from wagtail.users.models import UserProfile
 from events.tests.registrations import RegistrationsTestCase
 
 SITE_PACKAGES = Path(wagtail.__file__).resolve().parent.parent
-PROJECT_LOCALE = Path(__file__).resolve().parent.parent.parent / "locale"
+PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
 WORD = re.compile(r"[^\W\d_]{3,}")
 # Words that are English and German alike, or names: never a sign of an untranslated message.
 ALLOWED = {"Wagtail", "Deutsch", "English", "Українська", "Django", "CSV", "Excel"}
@@ -55,7 +55,9 @@ def english_words():
             german |= words_in(entry.msgstr)
     catalogues = [
         *Path(django.__file__).parent.glob("**/locale/de/LC_MESSAGES/django.po"),
-        PROJECT_LOCALE / "de" / "LC_MESSAGES" / "django.po",
+        # Ours: the project's and each app's.
+        *PROJECT_DIR.glob("locale/de/LC_MESSAGES/django.po"),
+        *PROJECT_DIR.glob("*/locale/de/LC_MESSAGES/django.po"),
     ]
     for path in catalogues:
         for entry in polib.pofile(str(path)):

@@ -6,11 +6,11 @@ Meant to run daily from cron; it prints counts only, never anyone's data.
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import models, transaction
 from django.utils import timezone
 
+from events.conf import setting
 from events.models import EventPage, Registration, RegistrationFormPage, WalkIn
 
 
@@ -35,7 +35,7 @@ def expired_forms(now):
             continue
         days = form.retention_days
         if days is None:
-            days = settings.REGISTRATION_RETENTION_DAYS
+            days = setting("REGISTRATION_RETENTION_DAYS")
         if event.end + timedelta(days=days) < now:
             yield form
 

@@ -9,8 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Site
 
-from reallabor_site.api_cache import invalidate_api_cache
-from reallabor_site.page_cache import bump_version
+from reallabor_site import api_cache, page_cache
 from reallabor_site.site_url import parse_site_url
 
 
@@ -33,6 +32,6 @@ class Command(BaseCommand):
         site.hostname, site.port = hostname, port
         site.save()
         # Cached pages and API responses hold links to the old address.
-        bump_version()
-        invalidate_api_cache()
+        page_cache.VERSION.replace()
+        api_cache.VERSION.replace()
         self.stdout.write(f"The site's address is now {site.root_url}.")
