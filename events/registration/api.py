@@ -24,7 +24,7 @@ from django.views.decorators.csrf import csrf_exempt
 from pydantic import Field
 from wagtail.models import Page
 
-from speakers.api import APIObject, DeclaredField, LocalDateTime
+from pagebase.api_fields import APIObject, DeclaredField, LocalDateTime
 
 from . import service
 from .emails import form_page_in

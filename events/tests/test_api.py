@@ -325,7 +325,7 @@ class EventListingQueryCountTests(EventAPITestCase):
 
 class SameShapeInBothAPIsTests(EventAPITestCase):
     def test_v2_and_v3_serve_every_declared_field_alike(self):
-        from speakers.api import DeclaredField
+        from pagebase.api_fields import DeclaredField
 
         declared = [
             field.name

@@ -16,7 +16,9 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
-    # Our apps first, so their templates can refine the libraries' ones.
+    # Our apps first, so their templates can refine the libraries' ones; pagebase first of all,
+    # as its ready() must teach Wagtail's v3 API our field types before that API is imported.
+    "pagebase",
     "home",
     "speakers",
     "events",
