@@ -24,7 +24,7 @@ def declared_stream_schema(generator, field):
 
 
 def with_page_type(generate_schema):
-    """Wagtail's read schema of a page type, with the type at the top: `"type": "events.EventPage"`.
+    """Wagtail's read schema of a page type, with the type at the top: `"type": "speakers.SpeakerPage"`.
 
     Wagtail tells the page types of its unions apart by `meta.type`, but OpenAPI's discriminator
     (and so every generated client's narrowing) needs a property at the top of each member.
