@@ -158,8 +158,8 @@ def prepare_next_year_in_page_header(page, user, view_name, next_url=None):
 
 
 def _render_as_inclusion_tag(context, template_name, values):
-    """A template rendered as an inclusion tag renders it: with `values` only, in the page's
-    template context (its language and autoescaping)."""
+    """`template_name` rendered as Django renders an inclusion tag's template: with `values`
+    only, keeping the page template's settings (autoescaping, localisation)."""
     template = context.template.engine.get_template(template_name)
     return template.render(context.new(values))
 

@@ -8,7 +8,7 @@ register = template.Library()
 
 def per_request(request, name, compute):
     """Compute a value once per request: the page frame asks for the same things many times."""
-    cache = request.__dict__.setdefault("_site_tags_cache", {})
+    cache = request.__dict__.setdefault("_per_request_cache", {})
     if name not in cache:
         cache[name] = compute()
     return cache[name]
