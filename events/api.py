@@ -12,10 +12,8 @@ from django.db.models import prefetch_related_objects
 from django.utils import translation
 from pydantic import Field
 
+from pagebase.api_fields import APIObject, DeclaredField, LocalDateTime
 from speakers.api import (
-    APIObject,
-    DeclaredField,
-    LocalDateTime,
     Portrait,
     Position,
     portrait,

@@ -12,23 +12,9 @@ rather than the editor's, and it costs no query to know.
 
 from dataclasses import dataclass
 
-from django.db.models import Q
 from wagtail.models import Page
 
-from home.localization import in_locale
-
-
-def snippet_in_locale(model, pk, locale_id):
-    """The snippet with this pk, or its translation into the locale if there is one.
-
-    Fetches both in a single query, where following the foreign key and then asking for the
-    translation would take two.
-    """
-    if pk is None:
-        return None
-    chosen = model.objects.filter(pk=pk).values("translation_key")
-    candidates = model.objects.filter(Q(pk=pk) | Q(locale_id=locale_id, translation_key__in=chosen))
-    return max(candidates, key=lambda snippet: snippet.locale_id == locale_id, default=None)
+from pagebase.localization import in_locale
 
 
 def localize_venues(events, locale_id):

@@ -8,6 +8,8 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.models import HomePage
+
 from .models import EventPage, RegistrationFormPage, Venue
 from .next_year_views import NextYearChecklistView, PrepareNextYearView, may_prepare_next_year
 from .registration import attendance, figures
@@ -17,6 +19,8 @@ from .registration.models import ORGANISERS_GROUP
 from .registration.organisers import organisers_menu
 from .registration.pages import owning_forms
 from .registration.signin_list import sign_in_list
+from .related_events import page_events
+from .templatetags.event_tags import upcoming_events
 
 
 class VenueViewSet(SnippetViewSet):
@@ -151,3 +155,38 @@ def prepare_next_year_in_page_listing(page, user, next_url=None):
 @hooks.register("register_page_header_buttons")
 def prepare_next_year_in_page_header(page, user, view_name, next_url=None):
     yield PrepareNextYearMenuItem(page=page, priority=35)
+
+
+def _render_as_inclusion_tag(context, template_name, values):
+    """`template_name` rendered as Django renders an inclusion tag's template: with `values`
+    only, keeping the page template's settings (autoescaping, localisation)."""
+    template = context.template.engine.get_template(template_name)
+    return template.render(context.new(values))
+
+
+@hooks.register("register_page_section")
+def events_of_speaker_or_practice_example(context, page, place):
+    """At the end of a speaker's or practice example's page: the events they took part in."""
+    if place != "article_end":
+        return None
+    values = page_events(page)
+    if values is None:
+        return None
+    return _render_as_inclusion_tag(context, "events/includes/page_events.html", values)
+
+
+@hooks.register("register_page_section")
+def upcoming_events_on_home_page(context, page, place):
+    """Below the home page's content: the next three events."""
+    if place != "after_body" or not isinstance(page, HomePage):
+        return None
+    values = upcoming_events(context, limit=3)
+    return _render_as_inclusion_tag(context, "events/includes/upcoming_events.html", values)
+
+
+@hooks.register("register_page_cache_expiry")
+def home_page_shows_upcoming_events_until(page):
+    """The home page lists upcoming events: its cache ends when they change by time alone."""
+    if isinstance(page, HomePage):
+        return EventPage.next_state_change_on_site()
+    return None

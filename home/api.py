@@ -3,9 +3,8 @@ in the page's own language."""
 
 from django.db.models import prefetch_related_objects
 
-from speakers.api import APIObject, DeclaredField
-
-from .localization import localized_pages, localized_snippets
+from pagebase.api_fields import APIObject, DeclaredField
+from pagebase.localization import localized_pages, localized_snippets
 
 
 def localize_practice_examples(examples):

@@ -8,7 +8,7 @@ from pydantic import Field
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
-from speakers.api import APIObject
+from pagebase.api_fields import APIObject
 
 # Rich text in the format the request asks for (?rich_text_format=, else the site's default).
 RichText = Annotated[str, Field(description="Rich text, HTML unless rich_text_format says else.")]
@@ -171,7 +171,7 @@ class ContactBlock(blocks.StructBlock):
 class BaseStreamBlock(blocks.StreamBlock):
     """The blocks every content page offers."""
 
-    # The shape of its API representation, for Wagtail's v3 schema (see speakers.api).
+    # The shape of its API representation, for Wagtail's v3 schema (see pagebase.api_schema).
     api_schema = list[BaseStreamItem]
 
     heading = HeadingBlock()
@@ -338,7 +338,7 @@ LeichteSpracheItem = Annotated[
 class LeichteSpracheStreamBlock(blocks.StreamBlock):
     """The blocks of a page in Leichte Sprache: few, large, one kind of content each."""
 
-    # The shape of its API representation, for Wagtail's v3 schema (see speakers.api).
+    # The shape of its API representation, for Wagtail's v3 schema (see pagebase.api_schema).
     api_schema = list[LeichteSpracheItem]
 
     heading = LeichteSpracheHeadingBlock()

@@ -1,6 +1,5 @@
 from itertools import islice
 
-from django.apps import apps
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -10,17 +9,20 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from speakers.api import HeadlessPreviewMixin, ImageField, TranslationsField
+from pagebase.api_fields import ImageField, TranslationsField
+from pagebase.localization import localized_pages, localized_snippets
+from pagebase.models import IndexPage
+from pagebase.preview import HeadlessPreviewMixin
+from pagebase.sections import cache_expires_at
+from pagebase.visibility import public
 from speakers.models import SpeakerPage
-from speakers.visibility import public
 
 from .api import ContactPersonField, CooperationFieldsField
 from .blocks import BaseStreamBlock, LeichteSpracheStreamBlock
 from .leichte_sprache import texts_of_stream
-from .localization import localized_pages, localized_snippets
 
 
 class HomePage(HeadlessPreviewMixin, Page):
@@ -65,13 +67,10 @@ class HomePage(HeadlessPreviewMixin, Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "home.StandardPage",
-        "home.LeichteSprachePage",
-        "home.PracticeExampleIndexPage",
-        "events.EventIndexPage",
-        "speakers.SpeakerIndexPage",
-    ]
+    # Any page type that names the home page among its parent_page_types: each of ours does
+    # (standard, Leichte Sprache, practice example and speaker index pages, and the event index
+    # of the events app, which home does not know).
+    subpage_types = None
 
     class Meta:
         verbose_name = _("home page")
@@ -101,10 +100,8 @@ class HomePage(HeadlessPreviewMixin, Page):
         return public(PracticeExampleIndexPage.objects.child_of(self).live()).first()
 
     def cache_expires_at(self):
-        """When the upcoming events it lists change by time alone (see events.state_changes)."""
-        if not apps.is_installed("events"):
-            return None
-        return apps.get_model("events", "EventPage").next_state_change_on_site()
+        """When a section another app adds to it (upcoming events, say) changes by time alone."""
+        return cache_expires_at(self)
 
 
 class StandardPage(HeadlessPreviewMixin, Page):
@@ -388,30 +385,18 @@ class CooperationField(TranslatableMixin, models.Model):
         return self.name
 
 
-class PracticeExampleIndexPage(HeadlessPreviewMixin, Page):
-    """The list of practice examples: partnerships of districts (Kreise) with Ukraine."""
+class PracticeExampleIndexPage(HeadlessPreviewMixin, IndexPage):
+    """The list of practice examples: partnerships of districts (Kreise) with Ukraine.
 
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
-
-    api_fields = [
-        APIField("introduction"),
-        APIField("translations", serializer=TranslationsField()),
-    ]
+    Introduction, panels, search and API fields come from pagebase's IndexPage.
+    """
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.PracticeExamplePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("practice example index")
         verbose_name_plural = _("practice example indexes")
-
-    def get_meta_description(self):
-        return self.introduction
 
     def practice_examples(self):
         return (
@@ -522,22 +507,6 @@ class PracticeExamplePage(HeadlessPreviewMixin, Page):
     class Meta:
         verbose_name = _("practice example")
         verbose_name_plural = _("practice examples")
-
-    def presentations(self):
-        """The live events in the reader's language where this partnership was presented."""
-        if not apps.is_installed("events"):
-            return []
-        event_model = apps.get_model("events", "EventPage")
-        return (
-            event_model.objects.live()
-            .public()
-            .filter(
-                locale=Locale.get_active(),
-                practice_examples__practice_example__translation_key=self.translation_key,
-            )
-            .distinct()
-            .order_by("-start")
-        )
 
     def get_meta_description(self):
         return self.summary

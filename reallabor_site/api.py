@@ -30,7 +30,8 @@ from events.formatting import BERLIN
 from events.models import EventPage, EventSpeaker
 from home.api import localize_practice_examples
 from home.models import PracticeExamplePage
-from speakers.api import attach_translations, prefetch_speakers
+from pagebase.api_fields import attach_translations
+from speakers.api import prefetch_speakers
 from speakers.models import SpeakerPage
 
 from .api_v3 import MAX_OFFSET, has_nul_character, openapi_schema, searchable

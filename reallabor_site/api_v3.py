@@ -20,7 +20,7 @@
   representation, as /api/v2/page_preview/ does in v2's.
 - Times are written in German time with their offset (+01:00 or +02:00), as on the site and in
   v2, Wagtail's own (`meta.first_published_at`) included.
-- The schema types every field as declared (see speakers.api.DeclaredField), tells page types
+- The schema types every field as declared (see pagebase.api_fields.DeclaredField), tells page types
   apart with an OpenAPI discriminator on their top-level `type`, names the site as its server and
   passes openapi-spec-validator and redocly lint (tests/test_api_clients.py).
 """
@@ -57,7 +57,7 @@ from events.choices import AttendanceMode, EventStatus
 from events.formatting import BERLIN
 from events.models import EventPage, EventSpeaker, Venue
 from home.models import PracticeExamplePage
-from speakers.api import DeclaredField, adapter, in_local_time
+from pagebase.api_fields import DeclaredField, adapter, in_local_time
 from speakers.models import SpeakerPage
 
 from .preview import InvalidPreviewToken, draft_from_token
@@ -531,7 +531,7 @@ def discriminate_page_unions(schema):
     """Every union of page types says which one an item is: its top-level `type`.
 
     Wagtail's union carries no OpenAPI discriminator (its `meta.type` is nested); each member has
-    `type` as a constant (see speakers.api.with_page_type), which generated clients narrow on.
+    `type` as a constant (see pagebase.api_schema.with_page_type), which generated clients narrow on.
     """
     components = schema["components"]["schemas"]
 

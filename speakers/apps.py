@@ -7,8 +7,3 @@ class SpeakersConfig(AppConfig):
 
     name = "speakers"
     verbose_name = _("Speakers")
-
-    def ready(self):
-        from .api import declare_v3_schemas
-
-        declare_v3_schemas()

@@ -1,8 +1,7 @@
-"""The settings the speakers app reads: none of its own, so a host site sets nothing for it.
+"""The settings the speakers app reads: none, so a host site sets nothing for it.
 
-It reads Django's ``LANGUAGE_CODE`` (the source language, whose texts a translated page is
-compared with) and ``LANGUAGES`` (the languages the API accepts), and wagtail-headless-preview's
-``WAGTAIL_HEADLESS_PREVIEW`` (whether drafts are previewed in an external front-end).
+What its pages share with the other apps (languages, headless preview) is read by pagebase; see
+pagebase/conf.py.
 """
 
 DEFAULTS = {}

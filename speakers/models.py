@@ -1,6 +1,5 @@
 from html import unescape
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
@@ -16,15 +15,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from .api import (
-    DeclaredField,
-    HeadlessPreviewMixin,
-    PortraitField,
-    PositionsField,
-    SpeakerEventsField,
-    TranslationsField,
-)
-from .visibility import public
+from pagebase.api_fields import DeclaredField, TranslationsField
+from pagebase.models import IndexPage
+from pagebase.preview import HeadlessPreviewMixin
+
+from .api import PortraitField, PositionsField, SpeakerEventsField
 
 # The renditions of the portraits in the speaker list, prefetched in one query; they must match the
 # filters in speaker_index_page.html, or each portrait costs a query again.
@@ -34,30 +29,18 @@ PORTRAIT_THUMBNAIL_FILTERS = ("fill-200x200", "fill-400x400")
 PORTRAIT_PAGE_FILTERS = ("fill-400x400", "fill-800x800", "fill-1200x630")
 
 
-class SpeakerIndexPage(HeadlessPreviewMixin, Page):
-    """The list of people who speak at the project's events."""
+class SpeakerIndexPage(HeadlessPreviewMixin, IndexPage):
+    """The list of people who speak at the project's events.
 
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
-
-    api_fields = [
-        APIField("introduction"),
-        APIField("translations", serializer=TranslationsField()),
-    ]
+    Introduction, panels, search and API fields come from pagebase's IndexPage.
+    """
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["speakers.SpeakerPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("speaker index")
         verbose_name_plural = _("speaker indexes")
-
-    def get_meta_description(self):
-        return self.introduction
 
     def speakers(self):
         portraits = get_image_model().objects.prefetch_renditions(*PORTRAIT_THUMBNAIL_FILTERS)
@@ -231,26 +214,6 @@ class SpeakerPage(HeadlessPreviewMixin, Page):
                     )
                 }
             )
-
-    def appearances(self):
-        """The live events in this page's language at which this person speaks, latest first.
-
-        Derived from the events' speaker lists, so nobody types them twice.
-        """
-        if not apps.is_installed("events"):
-            return []
-        event_model = apps.get_model("events", "EventPage")
-        # This page's language is the reader's (Wagtail serves /uk/ from the Ukrainian tree):
-        # knowing it saves a query.
-        return (
-            public(event_model.objects.live())
-            .filter(
-                locale_id=self.locale_id,
-                speakers__speaker__translation_key=self.translation_key,
-            )
-            .distinct()
-            .order_by("-start")
-        )
 
 
 class SpeakerPosition(TranslatableMixin, Orderable):

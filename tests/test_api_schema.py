@@ -24,7 +24,7 @@ from wagtail.models import Page, get_page_models
 from events.models import EventPage
 from events.tests.utils import APITestCase
 from home.models import PracticeExamplePage
-from speakers.api import PageField
+from pagebase.api_fields import PageField
 
 from .api_schema import page_detail_schema, untyped_places
 

@@ -10,7 +10,7 @@ import pytest
 from django.conf import global_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-APPS = ["speakers", "home", "events"]
+APPS = ["pagebase", "speakers", "home", "events"]
 READ_DIRECTLY = re.compile(r"\bsettings\.([A-Z][A-Z0-9_]*)\b")
 READ_THROUGH_CONF = re.compile(r"""\bsetting\(\s*["']([A-Z][A-Z0-9_]*)["']""")
 

@@ -27,8 +27,11 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import LeichteSpracheStreamBlock
 from home.leichte_sprache import texts_of_stream
-from speakers.api import HeadlessPreviewMixin, ImageField, TranslationsField
-from speakers.versions import live_versions
+from pagebase.api_fields import ImageField, TranslationsField
+from pagebase.localization import snippet_in_locale
+from pagebase.models import IndexPage
+from pagebase.preview import HeadlessPreviewMixin
+from pagebase.versions import live_versions
 
 from .. import calendar
 from ..api import (
@@ -46,7 +49,7 @@ from ..blocks import KeyQuestionsBlock, ProgrammeBlock
 from ..choices import AttendanceMode, EventStatus, SpeakerRole
 from ..formatting import BERLIN, format_period, plain_text
 from ..forms import SPEAKER_LISTED_TWICE, EventPageForm
-from ..localization import EventPeople, localize_venues, snippet_in_locale
+from ..localization import EventPeople, localize_venues
 from ..registration.api import RegistrationField
 from ..registration.pages import RegistrationFormPage, owning_forms, with_event_end
 from ..state_changes import next_state_change
@@ -70,27 +73,16 @@ def _chosen_year(value, years):
     return year if year in years else None
 
 
-class EventIndexPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
+class EventIndexPage(HeadlessPreviewMixin, RoutablePageMixin, IndexPage):
     """The list of events: upcoming ones first, then the archive of past events.
 
     Also serves an iCalendar feed of its events at `ics/` (Wagtail's page URLs allow no dot, so
-    the route cannot be called `events.ics`).
+    the route cannot be called `events.ics`). Introduction, panels, search and API fields come
+    from pagebase's IndexPage.
     """
-
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
-
-    api_fields = [
-        APIField("introduction"),
-        APIField("translations", serializer=TranslationsField()),
-    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("event index")

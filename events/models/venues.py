@@ -10,7 +10,7 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.models import TranslatableMixin
 
-from speakers.api import DeclaredField
+from pagebase.api_fields import DeclaredField
 
 
 class Venue(TranslatableMixin, models.Model):

@@ -25,7 +25,7 @@ from pydantic import Field
 from wagtail.models import Page
 
 from events.conf import setting
-from speakers.api import APIObject, DeclaredField, LocalDateTime
+from pagebase.api_fields import APIObject, DeclaredField, LocalDateTime
 
 from . import service
 from .emails import form_page_in

@@ -27,7 +27,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from home.models import SiteSettings
-from speakers.api import HeadlessPreviewMixin
+from pagebase.preview import HeadlessPreviewMixin
 
 from ..formatting import format_date, format_period, format_time, plain_text
 from . import service

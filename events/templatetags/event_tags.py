@@ -1,4 +1,8 @@
-"""Template tags for events: dates in the reader's language, JSON-LD, e-mail links, listings."""
+"""Template tags for events: dates in the reader's language, JSON-LD, e-mail links, listings.
+
+The listings also fill the places that speakers' and home's pages leave for events (see
+events.wagtail_hooks).
+"""
 
 from django import template
 from django.utils import timezone
@@ -10,8 +14,9 @@ from events.formatting import format_date, format_period_html, format_time
 from events.localization import localize_venues
 from events.models import EventIndexPage, EventPage
 from events.registration.placeholders import with_event_date
+from events.related_events import page_events as page_events_of
 from events.structured_data import event_data, json_ld
-from speakers.visibility import public
+from pagebase.visibility import public
 
 register = template.Library()
 
@@ -82,6 +87,12 @@ def upcoming_events(context, limit=3):
         "events": events,
         "index_page": public(EventIndexPage.objects.live()).filter(locale_id=locale_id).first(),
     }
+
+
+@register.inclusion_tag("events/includes/page_events.html")
+def page_events(page):
+    """The events of a speaker or practice example page: where they speak or it was presented."""
+    return page_events_of(page) or {}
 
 
 @register.filter

@@ -5,9 +5,9 @@ from django.core import mail
 from django.core.cache import cache
 
 from events.models import Registration, RegistrationFormField, RegistrationFormPage
-from home.tests.utils import translate_page
+from pagebase.testing import publish, translate_page
 
-from .utils import EventTreeTestCase, in_the_future, publish
+from .utils import EventTreeTestCase, in_the_future
 
 FIELDS = [
     ("Vorname", "singleline", True),

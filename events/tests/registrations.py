@@ -8,8 +8,9 @@ from django.contrib.auth.models import Group
 from events.formatting import BERLIN
 from events.models import Registration, RegistrationFormField, RegistrationFormPage
 from events.registration.models import ORGANISERS_GROUP
+from pagebase.testing import publish
 
-from .utils import EventTreeTestCase, publish
+from .utils import EventTreeTestCase
 
 FORM_FIELDS = [
     ("Vorname", "singleline"),

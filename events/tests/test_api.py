@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 from events.formatting import BERLIN
 from events.models import EventPage, Registration
-from home.tests.utils import translate_page
+from pagebase.testing import translate_page
 
 from .utils import APITestCase, in_the_future
 
@@ -174,7 +174,7 @@ class RegistrationStateTests(EventAPITestCase):
         form = self.add_registration(self.conference, closes=in_the_future(10))
         form.capacity = 1
         form.save_revision().publish()
-        from home.tests.utils import translate_page
+        from pagebase.testing import translate_page
 
         translate_page(form, "uk")
         Registration.objects.create(page=form, form_data={}, email="a@example.org", language="de")
@@ -325,7 +325,7 @@ class EventListingQueryCountTests(EventAPITestCase):
 
 class SameShapeInBothAPIsTests(EventAPITestCase):
     def test_v2_and_v3_serve_every_declared_field_alike(self):
-        from speakers.api import DeclaredField
+        from pagebase.api_fields import DeclaredField
 
         declared = [
             field.name

@@ -12,7 +12,7 @@ from django.urls import reverse
 from events.formatting import BERLIN
 from events.models import Registration
 from events.registration.admin import sheet_title
-from home.tests.utils import translate_page
+from pagebase.testing import translate_page
 
 from .registrations import RegistrationsTestCase
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from events.models import EventPage, Registration, RegistrationFormField, WalkIn
-from home.tests.utils import translate_page
+from pagebase.testing import translate_page
 
 from .registrations import FORM_FIELDS, RegistrationsTestCase
 

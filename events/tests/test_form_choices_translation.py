@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail_localize.models import Translation, TranslationSource
 
 from events.models import EventPage, RegistrationFormField, RegistrationFormPage
-from home.tests.utils import translate_page
+from pagebase.testing import translate_page
 
 from .registrations import RegistrationsTestCase
 from .utils import in_the_future

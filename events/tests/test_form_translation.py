@@ -3,7 +3,7 @@
 from wagtail_localize.models import Translation, TranslationSource
 
 from events.models import EventPage, RegistrationFormField, RegistrationFormPage
-from home.tests.utils import translate_page
+from pagebase.testing import translate_page
 
 from .registrations import RegistrationsTestCase
 from .utils import in_the_future

@@ -1,6 +1,6 @@
 import re
 
-from home.tests.utils import translate_page
+from pagebase.testing import translate_page
 
 from .utils import EventTreeTestCase, in_the_future
 

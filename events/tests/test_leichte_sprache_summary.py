@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import streamfield
 
 from events.models import EventPage
-from home.tests.utils import translate_page
+from pagebase.testing import translate_page
 
 from .utils import EventTreeTestCase, event_form_data
 

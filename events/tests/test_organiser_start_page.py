@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.models import EventPage, Registration, RegistrationFormPage
-from home.tests.utils import translate_page
+from pagebase.testing import translate_page
 
 from .registrations import RegistrationsTestCase, organiser
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from events.models import Registration
 from events.registration.models import ORGANISERS_GROUP
-from home.tests.utils import translate_page
+from pagebase.testing import translate_page
 
 from .registrations import RegistrationsTestCase
 

@@ -6,9 +6,9 @@ from django.test.utils import CaptureQueriesContext
 from events.formatting import BERLIN
 from events.models import EventPracticeExample
 from home.models import StandardPage
-from home.tests.utils import translate_page
+from pagebase.testing import publish, translate_page
 
-from .utils import CONFERENCE_START, EventTreeTestCase, programme_item, publish
+from .utils import CONFERENCE_START, EventTreeTestCase, programme_item
 
 # The budget for an uncached event page, routing and page frame included.
 EVENT_PAGE_MAX_QUERIES = 20

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from events.models import EventPage, RegistrationFormPage
-from home.tests.utils import translate_page
+from pagebase.testing import translate_page
 
 from .registration_utils import RegistrationTestCase
 from .utils import EventTreeTestCase, in_the_future

@@ -2,9 +2,6 @@
 
 from datetime import datetime, time, timedelta
 
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -19,18 +16,12 @@ from events.models import (
     Venue,
 )
 from home.models import PracticeExampleIndexPage, PracticeExamplePage
-from home.tests.utils import SiteTreeTestCase, translate_page
+from home.tests.utils import SiteTreeTestCase
+from pagebase.testing import APITestMixin, publish, translate_page
 from speakers.models import SpeakerIndexPage, SpeakerPage, SpeakerPosition
 
 CONFERENCE_START = datetime(2023, 11, 22, 10, 0, tzinfo=BERLIN)
 CONFERENCE_END = datetime(2023, 11, 22, 14, 0, tzinfo=BERLIN)
-
-
-def publish(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
 
 
 def programme_item(starts_at, title, kind="talk", speakers=(), description=""):
@@ -219,23 +210,5 @@ class EventTreeTestCase(SiteTreeTestCase):
         )
 
 
-class APITestCase(EventTreeTestCase):
+class APITestCase(APITestMixin, EventTreeTestCase):
     """The event tree, read through the API with its response cache emptied before each test."""
-
-    def setUp(self):
-        cache.clear()
-
-    def get_json(self, url, status=200):
-        response = self.client.get(url)
-        self.assertEqual(response.status_code, status, response.content)
-        return response.json()
-
-    def queries_for(self, url):
-        """Queries of a cache miss, after a first request made renditions as a running site has."""
-        cache.clear()
-        self.client.get(url)
-        cache.clear()
-        with CaptureQueriesContext(connection) as queries:
-            response = self.client.get(url)
-        self.assertEqual(response.status_code, 200)
-        return len(queries)

@@ -1,14 +1,46 @@
 """Home, standard and practice example pages over the headless API, in all three languages."""
 
-from events.tests.utils import APITestCase, publish
 from home.models import (
     CooperationField,
     PracticeExampleCooperationField,
+    PracticeExampleIndexPage,
     PracticeExamplePage,
     StandardPage,
 )
+from pagebase.testing import APITestMixin, publish, translate_page
+from speakers.models import SpeakerIndexPage
+from speakers.tests.utils import add_speaker
 
-from .utils import translate_page
+from .utils import SiteTreeTestCase
+
+
+class APITestCase(APITestMixin, SiteTreeTestCase):
+    """The site tree with a speaker and Kreis Coesfeld's practice example, read through the API."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.speaker_index = publish(
+            cls.home, SpeakerIndexPage(title="Referierende", slug="referierende")
+        )
+        cls.kallerhoff = add_speaker(
+            cls.speaker_index,
+            "Marina",
+            "Kallerhoff",
+            positions=[("Kreisdirektorin", "Kreis Coesfeld")],
+        )
+        cls.example_index = publish(
+            cls.home, PracticeExampleIndexPage(title="Praxisbeispiele", slug="praxisbeispiele")
+        )
+        cls.coesfeld = publish(
+            cls.example_index,
+            PracticeExamplePage(
+                title="Partnerschaft des Kreises Coesfeld",
+                slug="kreis-coesfeld",
+                kreis="Kreis Coesfeld",
+                contact_person=cls.kallerhoff,
+            ),
+        )
 
 
 class HomeAndStandardPageTests(APITestCase):
@@ -44,15 +76,15 @@ class HomeAndStandardPageTests(APITestCase):
                 body=[
                     {
                         "type": "paragraph",
-                        "value": f'<p>Siehe <a linktype="page" id="{self.event_index.pk}">'
-                        "Veranstaltungen</a></p>",
+                        "value": f'<p>Siehe <a linktype="page" id="{self.example_index.pk}">'
+                        "Praxisbeispiele</a></p>",
                     }
                 ],
             ),
         )
         translate_page(page, "uk", title="Про нас")
         body = self.get_json(f"/api/v2/pages/{page.pk}/")["body"]
-        self.assertIn('href="/de/veranstaltungen/"', body[0]["value"])
+        self.assertIn('href="/de/praxisbeispiele/"', body[0]["value"])
         self.assertNotIn("linktype", body[0]["value"])
 
 

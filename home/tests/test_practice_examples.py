@@ -1,69 +1,19 @@
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from events.models import EventIndexPage, EventPage, EventPracticeExample
 from home.models import (
     CooperationField,
     HomePage,
-    PracticeExampleCooperationField,
     PracticeExampleIndexPage,
     PracticeExamplePage,
     StandardPage,
 )
-from speakers.models import SpeakerIndexPage
+from pagebase.testing import translate_page
 from speakers.tests.utils import add_speaker
 
-from .utils import SiteTreeTestCase, translate_page
-
-BERLIN = ZoneInfo("Europe/Berlin")
-
-
-class PracticeExampleTestCase(SiteTreeTestCase):
-    """A practice example index in German and Ukrainian, with Kreis Coesfeld's partnership."""
-
-    @classmethod
-    def setUpTestData(cls):
-        super().setUpTestData()
-        cls.index = PracticeExampleIndexPage(title="Praxisbeispiele", slug="praxisbeispiele")
-        cls.home.add_child(instance=cls.index)
-        cls.index.save_revision().publish()
-        cls.index_uk = translate_page(cls.index, "uk", title="Приклади", slug="pryklady")
-        speakers = SpeakerIndexPage(title="Referierende", slug="referierende")
-        cls.home.add_child(instance=speakers)
-        speakers.save_revision().publish()
-        cls.speakers = speakers
-        cls.kallerhoff = add_speaker(speakers, "Marina", "Kallerhoff")
-        cls.disaster_relief = CooperationField.objects.create(
-            name="Katastrophenschutz", locale=cls.locales["de"]
-        )
-        translated_field = cls.disaster_relief.copy_for_translation(cls.locales["uk"])
-        translated_field.name = "Цивільний захист"
-        translated_field.save()
-        cls.coesfeld = cls.add_example(
-            cls.index,
-            title="Kreis Coesfeld und Ukraine",
-            slug="kreis-coesfeld",
-            kreis="Kreis Coesfeld",
-            summary="Eine Partnerschaft, die im Krieg gewachsen ist.",
-            partnership_since=2023,
-            contact_person=cls.kallerhoff,
-            fields=[cls.disaster_relief],
-        )
-
-    @classmethod
-    def add_example(cls, parent, fields=(), **values):
-        example = PracticeExamplePage(
-            cooperation_fields=[PracticeExampleCooperationField(field=field) for field in fields],
-            **values,
-        )
-        parent.add_child(instance=example)
-        example.save_revision().publish()
-        return example
+from .practice_examples import PracticeExampleTestCase
 
 
 class PageTreeRulesTests(PracticeExampleTestCase):
@@ -154,28 +104,6 @@ class PracticeExamplePageTests(PracticeExampleTestCase):
         response = self.client.get("/uk/pryklady/koesfeld/")
         self.assertContains(response, "<li>Цивільний захист</li>")
         self.assertNotContains(response, "Katastrophenschutz")
-
-    def test_presentations_list_the_events_where_it_was_presented(self):
-        events = EventIndexPage(title="Veranstaltungen", slug="veranstaltungen")
-        self.home.add_child(instance=events)
-        events.save_revision().publish()
-        event = EventPage(
-            title="Landkreise als internationale Akteure",
-            slug="konferenz-2023",
-            start=datetime(2023, 11, 22, 10, tzinfo=BERLIN),
-            end=datetime(2023, 11, 22, 14, tzinfo=BERLIN),
-            practice_examples=[
-                EventPracticeExample(practice_example=self.coesfeld, presenter=self.kallerhoff)
-            ],
-        )
-        events.add_child(instance=event)
-        event.save_revision().publish()
-        response = self.client.get(self.coesfeld.url)
-        self.assertContains(response, "Vorgestellt bei")
-        self.assertContains(
-            response, f'<a href="{event.url}">Landkreise als internationale Akteure</a>'
-        )
-        self.assertContains(response, '<time datetime="2023-11-22T10:00:00+01:00">')
 
 
 class PracticeExampleIndexTests(PracticeExampleTestCase):
@@ -289,29 +217,16 @@ class PracticeExampleQueryCountTests(PracticeExampleTestCase):
         self.add_examples(4)
         self.assertEqual(self.count_queries("/de/"), few)
 
-    def test_practice_example_page_queries_do_not_grow_with_fields_or_events(self):
-        events = EventIndexPage(title="Veranstaltungen", slug="veranstaltungen")
-        self.home.add_child(instance=events)
-        events.save_revision().publish()
-
-        def add_fields_and_events(count):
+    def test_practice_example_page_queries_do_not_grow_with_fields(self):
+        def add_fields(count):
             for number in range(count):
                 field = CooperationField.objects.create(
                     name=f"Feld {number} {CooperationField.objects.count()}",
                     locale=self.locales["de"],
                 )
                 self.coesfeld.cooperation_fields.create(field=field)
-                event = EventPage(
-                    title=f"Konferenz {number}",
-                    slug=f"konferenz-{EventPage.objects.count()}",
-                    start=datetime(2023, 11, 22, 10, tzinfo=BERLIN),
-                    end=datetime(2023, 11, 22, 14, tzinfo=BERLIN),
-                    practice_examples=[EventPracticeExample(practice_example=self.coesfeld)],
-                )
-                events.add_child(instance=event)
-                event.save_revision().publish()
 
-        add_fields_and_events(1)
+        add_fields(1)
         few = self.count_queries(self.coesfeld.url)
-        add_fields_and_events(29)
+        add_fields(29)
         self.assertEqual(self.count_queries(self.coesfeld.url), few)

@@ -1,8 +1,9 @@
 from wagtail.models import PageViewRestriction
 
 from home.models import OrganisationDetails, SiteSettings, StandardPage
+from pagebase.testing import translate_page
 
-from .utils import SiteTreeTestCase, translate_page
+from .utils import SiteTreeTestCase
 
 
 class HomePageRenderingTests(SiteTreeTestCase):

@@ -1,23 +1,11 @@
 """A small multilingual site tree for tests: German home page with English and Ukrainian versions."""
 
 from django.conf import settings
-from django.utils import translation
 from wagtail.models import Locale, Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage
-
-
-def translate_page(page, language_code, **changes):
-    """Copy a German page into another language, as a translator would, and publish it."""
-    locale = Locale.objects.get(language_code=language_code)
-    with translation.override(language_code):
-        translated = page.copy_for_translation(locale, copy_parents=True)
-    for name, value in changes.items():
-        setattr(translated, name, value)
-    translated.save_revision().publish()
-    # Reload, so the URL path reflects the translated slug.
-    return type(translated).objects.get(pk=translated.pk).specific
+from pagebase.testing import translate_page
 
 
 class SiteTreeTestCase(WagtailPageTestCase):

@@ -22,7 +22,9 @@ def env_list(name):
 
 
 INSTALLED_APPS = [
-    # Our apps first, so their templates can refine the libraries' ones.
+    # Our apps first, so their templates can refine the libraries' ones; pagebase first of all,
+    # as its ready() must teach Wagtail's v3 API our field types before that API is imported.
+    "pagebase",
     "home",
     "speakers",
     "events",

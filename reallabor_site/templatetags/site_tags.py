@@ -11,10 +11,15 @@ from django.utils import translation
 from django.utils.encoding import escape_uri_path
 from django.utils.http import escape_leading_slashes
 from django.utils.translation import gettext, pgettext, to_locale
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from events.formatting import plain_text
 from home.models import SiteSettings
+from pagebase.templatetags.reader_language import (
+    in_reader_language,
+    per_request,
+    reader_locale_id,
+)
 from reallabor_site.hreflang import hreflang_alternates
 
 register = template.Library()
@@ -25,30 +30,6 @@ OPEN_GRAPH_LOCALES = {"de": "de_DE", "en": "en_GB", "uk": "uk_UA"}
 SOCIAL_IMAGE_FILTER = "fill-1200x630"
 # Search engines show about this many characters of a description before cutting it off.
 META_DESCRIPTION_LENGTH = 150
-
-
-def _per_request(request, name, compute):
-    """Compute a value once per request: the page frame asks for the same things many times."""
-    cache = request.__dict__.setdefault("_site_tags_cache", {})
-    if name not in cache:
-        cache[name] = compute()
-    return cache[name]
-
-
-def reader_locale(request):
-    return _per_request(request, "locale", lambda: Locale.get_active().pk)
-
-
-def _reader_locale_id(context):
-    """The id of the locale the reader sees: the served page's own, which saves a query.
-
-    Wagtail serves /uk/ from the Ukrainian tree, so a page's locale is the reader's; in a preview
-    the editor sees the page's language rather than the admin's.
-    """
-    page = context.get("page")
-    if isinstance(page, Page):
-        return page.locale_id
-    return reader_locale(context["request"])
 
 
 def _home_page(context):
@@ -64,12 +45,12 @@ def _home_page(context):
         site = Site.find_for_request(request)
         if site is None:
             return None
-        root, locale_id = site.root_page, _reader_locale_id(context)
+        root, locale_id = site.root_page, reader_locale_id(context)
         if root.locale_id == locale_id:
             return root
         return root.get_translation_or_none(locale_id) or root
 
-    return _per_request(request, "home", find)
+    return per_request(request, "home", find)
 
 
 @register.simple_tag(takes_context=True)
@@ -77,15 +58,8 @@ def home_page(context):
     return _home_page(context)
 
 
-@register.simple_tag(takes_context=True)
-def in_reader_language(context, snippet):
-    """A translatable snippet in the reader's language, falling back to the one chosen."""
-    if snippet is None:
-        return None
-    locale_id = _reader_locale_id(context)
-    if snippet.locale_id == locale_id:
-        return snippet
-    return snippet.get_translation_or_none(locale_id) or snippet
+# The footer asks for the organisation in the reader's language, as home's contact block does.
+register.simple_tag(in_reader_language, takes_context=True)
 
 
 def _frame_pages(context):
@@ -102,7 +76,7 @@ def _frame_pages(context):
     def find():
         home = _home_page(context)
         shown = context.get("page")
-        locale_id = _reader_locale_id(context)
+        locale_id = reader_locale_id(context)
         legal_keys = [
             page.translation_key for page in SiteSettings.for_request(request).chosen_legal_pages()
         ]
@@ -139,13 +113,13 @@ def _frame_pages(context):
             }
         return menu, legal, versions
 
-    return _per_request(request, "frame pages", find)
+    return per_request(request, "frame pages", find)
 
 
 @register.simple_tag(takes_context=True)
 def legal_pages(context, site_settings):
     _menu, translations, _versions = _frame_pages(context)
-    return site_settings.legal_pages(_reader_locale_id(context), translations)
+    return site_settings.legal_pages(reader_locale_id(context), translations)
 
 
 @register.simple_tag(takes_context=True)

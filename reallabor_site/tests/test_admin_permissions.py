@@ -23,8 +23,9 @@ from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 
 from events.models import EventPage, Registration, RegistrationFormPage, Venue
 from events.tests.registrations import RegistrationsTestCase
-from events.tests.utils import event_form_data, publish
+from events.tests.utils import event_form_data
 from home.models import StandardPage
+from pagebase.testing import publish
 
 DRAFT_TITLE = "Geheimer Entwurf B"
 REGISTRANT_B = "bohdan@example.org"

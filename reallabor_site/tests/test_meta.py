@@ -4,7 +4,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from home.models import HomePage, PracticeExampleIndexPage, PracticeExamplePage, StandardPage
-from home.tests.utils import SiteTreeTestCase, translate_page
+from home.tests.utils import SiteTreeTestCase
+from pagebase.testing import translate_page
 from speakers.models import SpeakerIndexPage
 from speakers.tests.utils import add_speaker, make_portrait
 

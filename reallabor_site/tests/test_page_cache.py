@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.tests.utils import EventTreeTestCase, event_form_data, in_the_future
-from home.tests.utils import translate_page
+from pagebase.testing import translate_page
 
 
 @override_settings(PAGE_CACHE_SECONDS=300)

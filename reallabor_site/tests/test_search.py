@@ -5,7 +5,8 @@ from wagtail.models import Page
 
 from events.tests.utils import EventTreeTestCase
 from home.models import StandardPage
-from home.tests.utils import SiteTreeTestCase, translate_page
+from home.tests.utils import SiteTreeTestCase
+from pagebase.testing import translate_page
 from speakers.models import SpeakerIndexPage
 from speakers.tests.utils import add_speaker
 

@@ -5,7 +5,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from home.models import StandardPage
-from home.tests.utils import SiteTreeTestCase, translate_page
+from home.tests.utils import SiteTreeTestCase
+from pagebase.testing import translate_page
 
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 BASE = "http://testserver"

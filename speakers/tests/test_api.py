@@ -1,18 +1,33 @@
-"""Speakers over the headless API: names, positions, portraits, events, languages, filters."""
+"""Speakers over the headless API: names, positions, portraits, languages."""
 
-from events.models import EventSpeaker
-from events.tests.utils import APITestCase
-from home.tests.utils import translate_page
+from home.tests.utils import SiteTreeTestCase
+from pagebase.testing import APITestMixin, publish, translate_page
+from speakers.models import SpeakerIndexPage, SpeakerPosition
 
-from .utils import make_portrait
+from .utils import add_speaker, make_portrait
 
 
-class SpeakerAPITestCase(APITestCase):
+class SpeakerAPITestCase(APITestMixin, SiteTreeTestCase):
+    """A speaker in German, Ukrainian and English, read through the API."""
+
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        cls.conference = cls.make_conference()
-        cls.translate_conference(cls.conference)
+        cls.speaker_index = publish(
+            cls.home, SpeakerIndexPage(title="Referierende", slug="referierende")
+        )
+        cls.shum = add_speaker(
+            cls.speaker_index,
+            "Iryna",
+            "Shum",
+            positions=[("Generalkonsulin der Ukraine", "in Düsseldorf")],
+        )
+        cls.shum_uk = translate_page(
+            cls.shum, "uk", given_name="Ірина", family_name="Шум", slug="iryna-shum"
+        )
+        SpeakerPosition.objects.filter(page=cls.shum_uk).update(
+            function="Генеральна консулка України", organisation="у Дюссельдорфі"
+        )
         cls.shum_en = translate_page(cls.shum, "en", slug="iryna-shum-en")
 
 
@@ -29,11 +44,6 @@ class SpeakerRepresentationTests(SpeakerAPITestCase):
                     data = self.get_json(f"/api/{version}/pages/{page.pk}/")
                     self.assertEqual(data["full_name"], name)
                     self.assertEqual(data["positions"][0]["function"], function)
-
-    def test_speaker_lists_the_events_in_its_language(self):
-        events = self.get_json(f"/api/v2/pages/{self.shum_uk.pk}/")["events"]
-        self.assertEqual([event["id"] for event in events], [self.event_uk.pk])
-        self.assertEqual(events[0]["start"], "2023-11-22T10:00:00+01:00")
 
     def test_portrait_comes_in_two_sizes_with_alt_text(self):
         self.shum.portrait = make_portrait()
@@ -57,63 +67,3 @@ class SpeakerRepresentationTests(SpeakerAPITestCase):
         data = self.get_json(f"/api/v3/pages/{index_uk.pk}/")
         self.assertEqual(data["meta"]["locale"], "uk")
         self.assertEqual(data["translations"][0]["id"], self.speaker_index.pk)
-
-
-class SpeakersByEventTests(SpeakerAPITestCase):
-    def assertListed(self, query, expected):
-        """The same speakers in the same order from v2 and v3."""
-        for version in ("v2", "v3"):
-            with self.subTest(version=version):
-                data = self.get_json(f"/api/{version}/pages/?type=speakers.SpeakerPage&{query}")
-                self.assertEqual([item["id"] for item in data["items"]], expected)
-
-    def test_speakers_of_an_event_in_the_events_language(self):
-        self.assertListed(f"event={self.event_uk.pk}", [self.shum_uk.pk])
-
-    def test_speakers_of_the_german_event(self):
-        self.assertListed(f"event={self.conference.pk}", [self.kallerhoff.pk, self.shum.pk])
-
-    def test_speakers_of_an_event_in_another_language_on_request(self):
-        self.assertListed(f"event={self.conference.pk}&locale=uk", [self.shum_uk.pk])
-
-    def test_malformed_event_is_400(self):
-        for version in ("v2", "v3"):
-            for value in ("abc", "-1"):
-                with self.subTest(version=version, event=value):
-                    url = f"/api/{version}/pages/?type=speakers.SpeakerPage&event={value}"
-                    self.get_json(url, status=400)
-
-    def test_unknown_event_is_404_as_any_unknown_id(self):
-        for version in ("v2", "v3"):
-            with self.subTest(version):
-                url = f"/api/{version}/pages/?type=speakers.SpeakerPage&event=999999"
-                self.get_json(url, status=404)
-
-    def test_event_filter_on_a_listing_of_all_types_narrows_it_to_the_speakers(self):
-        for version in ("v2", "v3"):
-            with self.subTest(version):
-                data = self.get_json(f"/api/{version}/pages/?event={self.conference.pk}")
-                listed = {item["id"] for item in data["items"]}
-                self.assertEqual(listed, {self.kallerhoff.pk, self.shum.pk})
-
-
-class SpeakerListingQueryCountTests(SpeakerAPITestCase):
-    def add_speakers(self, first, last):
-        for number in range(first, last):
-            speaker = self.make_speaker(
-                f"Person{number}",
-                "Muster",
-                positions=[("Referentin", "Kreis Lippe")],
-                portrait=self.portrait,
-                portrait_alt_text="Porträt",
-            )
-            self.conference.speakers.add(EventSpeaker(speaker=speaker, role="talk"))
-        self.conference.save_revision().publish()
-
-    def test_speaker_listing_query_count_is_the_same_for_5_and_50_speakers(self):
-        self.portrait = make_portrait()
-        url = "/api/v2/pages/?type=speakers.SpeakerPage&fields=*&limit=100"
-        self.add_speakers(0, 5)
-        few = self.queries_for(url)
-        self.add_speakers(5, 50)
-        self.assertEqual(few, self.queries_for(url))

@@ -1,39 +1,10 @@
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from events.models import EventIndexPage, EventPage, EventSpeaker
 from home.models import HomePage
-from home.tests.utils import SiteTreeTestCase, translate_page
 from speakers.models import SpeakerIndexPage
 
-from .utils import add_speaker, make_portrait
-
-BERLIN = ZoneInfo("Europe/Berlin")
-
-
-class SpeakerTreeTestCase(SiteTreeTestCase):
-    """A speaker index with one speaker in German, translated into Ukrainian."""
-
-    @classmethod
-    def setUpTestData(cls):
-        super().setUpTestData()
-        cls.index = SpeakerIndexPage(title="Referierende", slug="referierende")
-        cls.home.add_child(instance=cls.index)
-        cls.index.save_revision().publish()
-        cls.index_uk = translate_page(cls.index, "uk", title="Доповідачі", slug="dopovidachi")
-        cls.shum = add_speaker(
-            cls.index,
-            "Iryna",
-            "Shum",
-            positions=[("Generalkonsulin der Ukraine", "in Düsseldorf")],
-            short_biography="<p>Diplomatin seit <b>2001</b>.</p>",
-        )
-        cls.shum_uk = translate_page(
-            cls.shum, "uk", given_name="Ірина", family_name="Шум", slug="iryna-shum"
-        )
+from .utils import SpeakerTreeTestCase, add_speaker, make_portrait
 
 
 class SpeakerPageTests(SpeakerTreeTestCase):
@@ -78,35 +49,6 @@ class SpeakerPageTests(SpeakerTreeTestCase):
     def test_ukrainian_page_shows_the_name_in_cyrillic(self):
         response = self.client.get("/uk/dopovidachi/iryna-shum/")
         self.assertContains(response, "<h1>Ірина Шум</h1>", html=True)
-
-    def test_appearances_list_the_events_in_the_readers_language(self):
-        events = EventIndexPage(title="Veranstaltungen", slug="veranstaltungen")
-        self.home.add_child(instance=events)
-        events.save_revision().publish()
-        event = EventPage(
-            title="Landkreise als internationale Akteure",
-            slug="konferenz-2023",
-            start=datetime(2023, 11, 22, 10, tzinfo=BERLIN),
-            end=datetime(2023, 11, 22, 14, tzinfo=BERLIN),
-            speakers=[EventSpeaker(speaker=self.shum, role="keynote")],
-        )
-        events.add_child(instance=event)
-        event.save_revision().publish()
-        translate_page(event, "uk", title="Округи як міжнародні актори", slug="konferentsiia")
-
-        german = self.client.get(self.shum.url)
-        self.assertContains(german, "Auftritte bei Veranstaltungen")
-        self.assertContains(
-            german, f'<a href="{event.url}">Landkreise als internationale Akteure</a>'
-        )
-        self.assertContains(german, '<time datetime="2023-11-22T10:00:00+01:00">')
-        ukrainian = self.client.get("/uk/dopovidachi/iryna-shum/")
-        self.assertContains(ukrainian, "Округи як міжнародні актори")
-        self.assertNotContains(ukrainian, "Landkreise als internationale Akteure")
-
-    def test_speaker_without_events_has_no_appearances_section(self):
-        response = self.client.get(self.shum.url)
-        self.assertNotContains(response, "appearances-heading")
 
 
 class SpeakerIndexPageTests(SpeakerTreeTestCase):
@@ -172,7 +114,7 @@ class SpeakerQueryCountTests(SpeakerTreeTestCase):
         self.add_speakers(28)
         self.assertEqual(self.count_queries(self.index.url), few)
 
-    def test_speaker_page_queries_do_not_grow_with_positions_or_events(self):
+    def test_speaker_page_queries_do_not_grow_with_positions(self):
         speaker = add_speaker(
             self.index,
             "Kai",
@@ -181,24 +123,7 @@ class SpeakerQueryCountTests(SpeakerTreeTestCase):
             portrait=make_portrait(),
             portrait_alt_text="Kai Pfundheller",
         )
-        events = EventIndexPage(title="Veranstaltungen", slug="veranstaltungen")
-        self.home.add_child(instance=events)
-        events.save_revision().publish()
-
-        def add_events(count):
-            for number in range(count):
-                event = EventPage(
-                    title=f"Konferenz {number}",
-                    slug=f"konferenz-{number}-{EventPage.objects.count()}",
-                    start=datetime(2023, 11, 22, 10, tzinfo=BERLIN),
-                    end=datetime(2023, 11, 22, 14, tzinfo=BERLIN),
-                    speakers=[EventSpeaker(speaker=speaker, role="talk")],
-                )
-                events.add_child(instance=event)
-                event.save_revision().publish()
-
-        add_events(2)
         few = self.count_queries(speaker.url)
-        add_events(28)
         speaker.positions.create(function="Vorsitzender", organisation="Netzwerk NRW")
+        speaker.positions.create(function="Mitglied", organisation="Kreistag Coesfeld")
         self.assertEqual(self.count_queries(speaker.url), few)

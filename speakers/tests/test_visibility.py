@@ -3,8 +3,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
 from home.tests.utils import SiteTreeTestCase
+from pagebase.visibility import public
 from speakers.models import SpeakerIndexPage
-from speakers.visibility import public
 
 from .utils import add_speaker
 

@@ -26,7 +26,7 @@ from home.models import (
     SiteSettings,
     StandardPage,
 )
-from home.tests.utils import translate_page
+from pagebase.testing import translate_page
 from speakers.models import SpeakerIndexPage, SpeakerPage
 
 LANGUAGES = ("de", "en", "uk")

@@ -9,7 +9,7 @@ from pathlib import Path
 SITE_DIR = Path(__file__).resolve().parent
 
 # Our apps: every app of the project but reallabor_site (tests/test_host_site.py checks it).
-OUR_APPS = ["speakers", "home", "events"]
+OUR_APPS = ["pagebase", "speakers", "home", "events"]
 
 INSTALLED_APPS = [
     *OUR_APPS,

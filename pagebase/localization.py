@@ -4,6 +4,9 @@ wagtail-localize does not translate foreign keys to pages: in a Ukrainian practi
 contact person still points to the German speaker page. Snippet foreign keys are translated only
 once the snippet itself has been. Looking up `.localized` item by item would cost a query per item,
 so these helpers look up every translation at once.
+
+The language wanted is usually the page's own locale: on the site it is the reader's language
+(Wagtail serves /uk/ from the Ukrainian tree), and it costs no query to know.
 """
 
 from django.db.models import Q, prefetch_related_objects
@@ -76,3 +79,16 @@ def in_locale(locale_id, objects, *, prefetch=()):
     if prefetch:
         prefetch_related_objects(list(result.values()), *prefetch)
     return result
+
+
+def snippet_in_locale(model, pk, locale_id):
+    """The snippet with this pk, or its translation into the locale if there is one.
+
+    Fetches both in a single query, where following the foreign key and then asking for the
+    translation would take two.
+    """
+    if pk is None:
+        return None
+    chosen = model.objects.filter(pk=pk).values("translation_key")
+    candidates = model.objects.filter(Q(pk=pk) | Q(locale_id=locale_id, translation_key__in=chosen))
+    return max(candidates, key=lambda snippet: snippet.locale_id == locale_id, default=None)

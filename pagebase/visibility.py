@@ -6,7 +6,7 @@ for each. Here the exclusion is a subquery of the listing itself: a page is publ
 restriction sits on it or on one of its ancestors (a restricted page's path is a prefix of the
 paths below it), which is exactly what `public()` excludes.
 
-It lives in the lowest app, so speakers, home and events can all use it.
+It lives in the base app, so speakers, home and events can all use it.
 """
 
 from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef

@@ -9,7 +9,7 @@ item is one segment). Templates ask `{% language_marks page as marks %}` once an
 `{% marked_richtext page "field" marks %}`.
 
 The source version comes with the page's other versions, which the language switcher looks up
-anyway (speakers.versions): no query of its own.
+anyway (pagebase.versions): no query of its own.
 """
 
 import re
@@ -25,7 +25,7 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 from wagtail_localize.fields import TranslatableField, get_translatable_fields
 
-from speakers.versions import live_versions
+from pagebase.versions import live_versions
 
 register = template.Library()
 
