@@ -27,6 +27,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
 from events.structured_data import SHARE_IMAGE_SPEC
+from pagebase.api_fields import IMAGE_RENDITIONS
 from speakers.api import PORTRAIT_RENDITIONS
 from speakers.models import PORTRAIT_THUMBNAIL_FILTERS
 
@@ -51,6 +52,7 @@ RENDITION_SPECS = tuple(
             *TEMPLATE_SPECS,
             *PORTRAIT_THUMBNAIL_FILTERS,
             *PORTRAIT_RENDITIONS.values(),
+            *IMAGE_RENDITIONS.values(),
             SOCIAL_IMAGE_FILTER,
             SHARE_IMAGE_SPEC,
         )

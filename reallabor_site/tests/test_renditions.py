@@ -128,6 +128,7 @@ class RenditionsOnUploadTests(EventTreeTestCase):
             conference.url: "fill-1200x630",
             f"/api/v2/pages/{conference.pk}/": "fill-400x400",
             f"/api/v2/pages/{speaker.pk}/": "fill-200x200",
+            f"/api/v3/pages/{conference.pk}/": "max-800x800",
         }
         for url, spec in shown.items():
             with self.subTest(url=url), CaptureQueriesContext(connection) as queries:
