@@ -328,42 +328,23 @@ class SiteSettings(BaseSiteSetting):
         PageChooserPanel("leichte_sprache_page", page_type="home.LeichteSprachePage"),
     ]
 
-    select_related = [
-        "organisation",
-        "organiser_logo",
-        "funder_logo",
-        "imprint_page",
-        "privacy_page",
-        "accessibility_page",
-        "leichte_sprache_page",
-    ]
+    # What the footer shows of them; the pages come with the page frame's query instead.
+    select_related = ["organisation", "organiser_logo", "funder_logo"]
 
     class Meta:
         verbose_name = _("site settings")
 
-    def chosen_legal_pages(self):
-        """The imprint, privacy and accessibility pages as chosen; no query (select_related)."""
-        return [
-            page
-            for page in (self.imprint_page, self.privacy_page, self.accessibility_page)
-            if page is not None
-        ]
+    def legal_page_ids(self):
+        """The ids of the imprint, privacy and accessibility pages as chosen, in this order.
 
-    def legal_pages(self, locale, translations=None):
-        """The legal pages in `locale` (German where no translation is live yet).
-
-        `translations` maps translation keys to the live pages in `locale`, for a caller that
-        fetched them along with other pages; without it, this costs one query.
+        The page frame fetches the pages with its other pages (reallabor_site's site_tags), so
+        the settings' own query joins none of them.
         """
-        chosen = self.chosen_legal_pages()
-        if translations is None:
-            translations = {
-                page.translation_key: page
-                for page in Page.objects.live().filter(
-                    translation_key__in=[page.translation_key for page in chosen], locale=locale
-                )
-            }
-        return [translations.get(page.translation_key, page) for page in chosen if page.live]
+        return [
+            pk
+            for pk in (self.imprint_page_id, self.privacy_page_id, self.accessibility_page_id)
+            if pk is not None
+        ]
 
 
 class CooperationField(TranslatableMixin, models.Model):
