@@ -22,6 +22,18 @@ from .blocks import BaseStreamBlock, LeichteSpracheStreamBlock
 from .leichte_sprache import texts_of_stream
 from .localization import localized_pages, localized_snippets
 
+# What a practice example's card in a list shows (home/includes/practice_example_card.html):
+# loading only these columns saves building the rest of each page.
+PRACTICE_EXAMPLE_CARD_FIELDS = (
+    "title",
+    "url_path",
+    "kreis",
+    "partner_community",
+    "partner_oblast",
+    "summary",
+    "alias_of__locale__language_code",
+)
+
 
 class HomePage(HeadlessPreviewMixin, Page):
     """The landing page of the Reallabor project, one per language."""
@@ -92,13 +104,17 @@ class HomePage(HeadlessPreviewMixin, Page):
             public(PracticeExamplePage.objects.descendant_of(self).live())
             .select_related("alias_of__locale")
             .prefetch_related("cooperation_fields__field")
+            .only(*PRACTICE_EXAMPLE_CARD_FIELDS)
             .order_by("kreis", "title")[: self.practice_examples_shown]
         )
         # This home page's language is the reader's: knowing it saves a query.
         return PracticeExamplePage.with_localized_relations(examples, locale_id=self.locale_id)
 
     def practice_example_index(self):
-        return public(PracticeExampleIndexPage.objects.child_of(self).live()).first()
+        # Only linked to from the teaser section: its address is all it needs.
+        return (
+            public(PracticeExampleIndexPage.objects.child_of(self).live()).only("url_path").first()
+        )
 
     def cache_expires_at(self):
         """When the upcoming events it lists change by time alone (see events.state_changes)."""
@@ -401,6 +417,7 @@ class PracticeExampleIndexPage(HeadlessPreviewMixin, Page):
             .public()
             .select_related("alias_of__locale")
             .prefetch_related("cooperation_fields__field")
+            .only(*PRACTICE_EXAMPLE_CARD_FIELDS)
             .order_by("kreis", "title")
         )
 
@@ -536,15 +553,12 @@ class PracticeExamplePage(HeadlessPreviewMixin, Page):
 
     @classmethod
     def with_localized_relations(cls, examples, locale_id=None):
-        """The examples as a list, their contact persons and fields localized in two queries, in
-        the locale with `locale_id` (the active one by default).
+        """The examples as a list, their fields of cooperation localized in one query, in the
+        locale with `locale_id` (the active one by default), as their cards in a list show them.
 
         Expects the examples' cooperation_fields__field to be prefetched.
         """
         examples = list(examples)
-        contacts = localized_pages(
-            SpeakerPage, [example.contact_person_id for example in examples], locale_id=locale_id
-        )
         fields_per_example = [
             [link.field for link in example.cooperation_fields.all()] for example in examples
         ]
@@ -554,8 +568,7 @@ class PracticeExamplePage(HeadlessPreviewMixin, Page):
             )
         )
         for example, fields in zip(examples, fields_per_example, strict=True):
-            # Fill the cached properties, so templates never query per example.
-            example.__dict__["localized_contact_person"] = contacts.get(example.contact_person_id)
+            # Fill the cached property, so templates never query per example.
             example.__dict__["localized_cooperation_fields"] = list(islice(localized, len(fields)))
         return examples
 

@@ -250,6 +250,8 @@ class SpeakerPage(HeadlessPreviewMixin, Page):
             )
             .distinct()
             .order_by("-start")
+            # What the speaker's page lists of each event: its title, address and day.
+            .only("title", "url_path", "start")
         )
 
 
