@@ -6,7 +6,7 @@ from urllib.parse import urljoin
 
 from django import template
 from django.conf import settings
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.encoding import escape_uri_path
@@ -98,6 +98,8 @@ FRAME_PAGE_FIELDS = (
     "title",
     "url_path",
     "path",
+    "depth",
+    "show_in_menus",
     "translation_key",
     "alias_of",
     "live",
@@ -137,21 +139,22 @@ def _frame_pages(context):
         chosen_ids = [*legal_ids, site_settings.leichte_sprache_page_id]
         legal_keys = Page.objects.filter(pk__in=legal_ids).values("translation_key")
         in_legal = Q(locale_id=locale_id, translation_key__in=legal_keys)
-        if home is None:
-            in_menu = Q(pk__in=[])
-        else:
-            restricted = PageViewRestriction.objects.filter(page=OuterRef("pk"))
-            in_menu = Q(
-                path__startswith=home.path, depth=home.depth + 1, show_in_menus=True
-            ) & ~Exists(restricted)
-        wanted = Q(in_menu=True) | in_legal
+        wanted = in_legal
+        if home is not None:
+            wanted |= Q(
+                path__startswith=home.path,
+                depth=home.depth + 1,
+                show_in_menus=True,
+                restricted=False,
+            )
         if any(chosen_ids):
             wanted |= Q(pk__in=[pk for pk in chosen_ids if pk])
         if isinstance(shown, Page):
             wanted |= Q(translation_key=shown.translation_key)
+        restrictions = PageViewRestriction.objects.filter(page=OuterRef("pk"))
         pages = list(
             Page.objects.live()
-            .annotate(in_menu=ExpressionWrapper(in_menu, output_field=BooleanField()))
+            .annotate(restricted=Exists(restrictions))
             .filter(wanted)
             .select_related("locale")
             .only(*FRAME_PAGE_FIELDS)
@@ -172,13 +175,24 @@ def _frame_pages(context):
                 if page.translation_key == shown.translation_key
             }
         return FramePages(
-            menu=[page for page in pages if page.in_menu],
+            menu=[page for page in pages if _in_menu(page, home)],
             legal=legal,
             leichte_sprache=by_pk.get(site_settings.leichte_sprache_page_id),
             versions=versions,
         )
 
     return _per_request(request, "frame pages", find)
+
+
+def _in_menu(page, home):
+    """Whether a page of the frame's query is in the main menu (the query's menu condition)."""
+    return (
+        home is not None
+        and page.depth == home.depth + 1
+        and page.path.startswith(home.path)
+        and page.show_in_menus
+        and not page.restricted
+    )
 
 
 @register.simple_tag(takes_context=True)
