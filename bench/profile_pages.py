@@ -3,7 +3,8 @@
 Builds a throwaway test database (SQLite in memory, or PostgreSQL when DATABASE_URL is set),
 loads the project's content, opens the German registration form of the seed event as
 bench/load.py does (the event moved into the future, 100 places), then for the home page, the
-event page, a speaker page and the registration form page (German): renders the page once to warm
+event page, a speaker page and the registration form page (German), and the home, event and
+speaker page once more in Ukrainian (`--page "event (uk)"`): renders the page once to warm
 Django's and Wagtail's per-process caches (templates, URL resolvers, site root paths), then
 renders it once more under cProfile. Prints per page the database queries, the function calls,
 the median time of --repeat further renders, and the top ten functions by own time and by
@@ -95,17 +96,27 @@ def german(model):
     return model.objects.live().filter(locale__language_code="de", alias_of=None).first()
 
 
+def ukrainian(page):
+    """The Ukrainian version of a German page (its translation, or the alias of an untranslated
+    one), whose page frame and language marks do more work than the German page's."""
+    return page.get_translations().filter(locale__language_code="uk").first()
+
+
 def pages_to_profile():
     form_page = open_registration()
-    event_url = german(EventPage).url
+    event = german(EventPage)
+    speaker = german(SpeakerPage)
     return {
         # Wagtail's routing and view-restriction check for the event page with a constant body,
         # as bench/load.py measures it: what every page costs before its own work.
-        "Wagtail floor": FLOOR_URL + event_url.removeprefix("/de/"),
+        "Wagtail floor": FLOOR_URL + event.url.removeprefix("/de/"),
         "home": "/de/",
-        "event": event_url,
-        "speaker": german(SpeakerPage).url,
+        "event": event.url,
+        "speaker": speaker.url,
         "registration form": form_page.url,
+        "home (uk)": "/uk/",
+        "event (uk)": ukrainian(event).url,
+        "speaker (uk)": ukrainian(speaker).url,
     }
 
 

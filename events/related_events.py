@@ -27,6 +27,8 @@ def events_of_speaker(speaker):
         )
         .distinct()
         .order_by("-start")
+        # What the speaker's page lists of each event: its title, address and day.
+        .only("title", "url_path", "start")
     )
 
 

@@ -24,6 +24,18 @@ from .api import ContactPersonField, CooperationFieldsField
 from .blocks import BaseStreamBlock, LeichteSpracheStreamBlock
 from .leichte_sprache import texts_of_stream
 
+# What a practice example's card in a list shows (home/includes/practice_example_card.html):
+# loading only these columns saves building the rest of each page.
+PRACTICE_EXAMPLE_CARD_FIELDS = (
+    "title",
+    "url_path",
+    "kreis",
+    "partner_community",
+    "partner_oblast",
+    "summary",
+    "alias_of__locale__language_code",
+)
+
 
 class HomePage(HeadlessPreviewMixin, Page):
     """The landing page of the Reallabor project, one per language."""
@@ -91,13 +103,17 @@ class HomePage(HeadlessPreviewMixin, Page):
             public(PracticeExamplePage.objects.descendant_of(self).live())
             .select_related("alias_of__locale")
             .prefetch_related("cooperation_fields__field")
+            .only(*PRACTICE_EXAMPLE_CARD_FIELDS)
             .order_by("kreis", "title")[: self.practice_examples_shown]
         )
         # This home page's language is the reader's: knowing it saves a query.
         return PracticeExamplePage.with_localized_relations(examples, locale_id=self.locale_id)
 
     def practice_example_index(self):
-        return public(PracticeExampleIndexPage.objects.child_of(self).live()).first()
+        # Only linked to from the teaser section: its address is all it needs.
+        return (
+            public(PracticeExampleIndexPage.objects.child_of(self).live()).only("url_path").first()
+        )
 
     def cache_expires_at(self):
         """When a section another app adds to it (upcoming events, say) changes by time alone."""
@@ -325,42 +341,23 @@ class SiteSettings(BaseSiteSetting):
         PageChooserPanel("leichte_sprache_page", page_type="home.LeichteSprachePage"),
     ]
 
-    select_related = [
-        "organisation",
-        "organiser_logo",
-        "funder_logo",
-        "imprint_page",
-        "privacy_page",
-        "accessibility_page",
-        "leichte_sprache_page",
-    ]
+    # What the footer shows of them; the pages come with the page frame's query instead.
+    select_related = ["organisation", "organiser_logo", "funder_logo"]
 
     class Meta:
         verbose_name = _("site settings")
 
-    def chosen_legal_pages(self):
-        """The imprint, privacy and accessibility pages as chosen; no query (select_related)."""
-        return [
-            page
-            for page in (self.imprint_page, self.privacy_page, self.accessibility_page)
-            if page is not None
-        ]
+    def legal_page_ids(self):
+        """The ids of the imprint, privacy and accessibility pages as chosen, in this order.
 
-    def legal_pages(self, locale, translations=None):
-        """The legal pages in `locale` (German where no translation is live yet).
-
-        `translations` maps translation keys to the live pages in `locale`, for a caller that
-        fetched them along with other pages; without it, this costs one query.
+        The page frame fetches the pages with its other pages (reallabor_site's site_tags), so
+        the settings' own query joins none of them.
         """
-        chosen = self.chosen_legal_pages()
-        if translations is None:
-            translations = {
-                page.translation_key: page
-                for page in Page.objects.live().filter(
-                    translation_key__in=[page.translation_key for page in chosen], locale=locale
-                )
-            }
-        return [translations.get(page.translation_key, page) for page in chosen if page.live]
+        return [
+            pk
+            for pk in (self.imprint_page_id, self.privacy_page_id, self.accessibility_page_id)
+            if pk is not None
+        ]
 
 
 class CooperationField(TranslatableMixin, models.Model):
@@ -405,6 +402,7 @@ class PracticeExampleIndexPage(HeadlessPreviewMixin, IndexPage):
             .public()
             .select_related("alias_of__locale")
             .prefetch_related("cooperation_fields__field")
+            .only(*PRACTICE_EXAMPLE_CARD_FIELDS)
             .order_by("kreis", "title")
         )
 
@@ -524,15 +522,12 @@ class PracticeExamplePage(HeadlessPreviewMixin, Page):
 
     @classmethod
     def with_localized_relations(cls, examples, locale_id=None):
-        """The examples as a list, their contact persons and fields localized in two queries, in
-        the locale with `locale_id` (the active one by default).
+        """The examples as a list, their fields of cooperation localized in one query, in the
+        locale with `locale_id` (the active one by default), as their cards in a list show them.
 
         Expects the examples' cooperation_fields__field to be prefetched.
         """
         examples = list(examples)
-        contacts = localized_pages(
-            SpeakerPage, [example.contact_person_id for example in examples], locale_id=locale_id
-        )
         fields_per_example = [
             [link.field for link in example.cooperation_fields.all()] for example in examples
         ]
@@ -542,8 +537,7 @@ class PracticeExamplePage(HeadlessPreviewMixin, Page):
             )
         )
         for example, fields in zip(examples, fields_per_example, strict=True):
-            # Fill the cached properties, so templates never query per example.
-            example.__dict__["localized_contact_person"] = contacts.get(example.contact_person_id)
+            # Fill the cached property, so templates never query per example.
             example.__dict__["localized_cooperation_fields"] = list(islice(localized, len(fields)))
         return examples
 

@@ -56,6 +56,21 @@ from ..state_changes import next_state_change
 from .venues import Venue
 
 ARCHIVE_PAGE_SIZE = 10
+# What an event page, its JSON-LD, the API and the page cache read of the event's registration
+# form: where it is, its language, state and dates. Loading only these columns saves building
+# the form's texts and e-mail settings, which only the form's own page shows.
+REGISTRATION_SUMMARY_FIELDS = (
+    "title",
+    "path",
+    "url_path",
+    "translation_key",
+    "live",
+    "first_published_at",
+    "registration_opens",
+    "registration_closes",
+    "capacity",
+    "locale__language_code",
+)
 
 
 def route_url(page, name, request):
@@ -528,6 +543,7 @@ class EventPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
                 | (german & Q(path__startswith=Subquery(german_event_path)))
             )
             .select_related("locale")
+            .only(*REGISTRATION_SUMMARY_FIELDS)
         )
         own = german_form = None
         for form in forms:

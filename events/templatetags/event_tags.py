@@ -79,13 +79,17 @@ def upcoming_events(context, limit=3):
         public(EventPage.objects.live())
         .filter(locale_id=locale_id, end__gte=timezone.now())
         .select_related("venue")
+        # What events/includes/event_summary.html shows; the rest of each page is not built.
+        .only("title", "url_path", "start", "end", "teaser", "venue")
         .order_by("start")[:limit]
     )
     localize_venues(events, locale_id)
+    index_page = public(EventIndexPage.objects.live()).filter(locale_id=locale_id)
     return {
         "request": context["request"],
         "events": events,
-        "index_page": public(EventIndexPage.objects.live()).filter(locale_id=locale_id).first(),
+        # Only linked to: its address is all it needs.
+        "index_page": index_page.only("url_path").first(),
     }
 
 

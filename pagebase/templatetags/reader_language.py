@@ -38,4 +38,9 @@ def in_reader_language(context, snippet):
     locale_id = reader_locale_id(context)
     if snippet.locale_id == locale_id:
         return snippet
-    return snippet.get_translation_or_none(locale_id) or snippet
+    # The footer and a contact block may both ask for the same snippet: one query for both.
+    return per_request(
+        context["request"],
+        ("snippet", snippet._meta.label, snippet.pk, locale_id),
+        lambda: snippet.get_translation_or_none(locale_id) or snippet,
+    )

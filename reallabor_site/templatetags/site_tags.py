@@ -1,11 +1,12 @@
 """Template tags for the page frame: navigation, language switcher, untranslated-page notice,
 and the tags in <head> that describe a page to search engines and social networks."""
 
+from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from django import template
 from django.conf import settings
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.encoding import escape_uri_path
@@ -62,14 +63,41 @@ def home_page(context):
 register.simple_tag(in_reader_language, takes_context=True)
 
 
-def _frame_pages(context):
-    """The main menu's pages, the legal pages' translations and the page's own versions in
-    every language, which every page shows.
+# What the page frame shows of the pages it fetches: links and titles, the language switcher's
+# and <head>'s versions. Loading only these columns saves building the rest of each row.
+FRAME_PAGE_FIELDS = (
+    "title",
+    "url_path",
+    "path",
+    "depth",
+    "show_in_menus",
+    "translation_key",
+    "alias_of",
+    "live",
+    "locale__language_code",
+)
 
-    One query for all three: the live pages that are in the menu (children of the home page
-    that editors put there and that have no view restriction of their own), a translation of
-    a legal page in the reader's language, or a version of the page being shown (for the
-    language switcher and the <head>).
+
+@dataclass(frozen=True)
+class FramePages:
+    """The pages every page's frame shows: the main menu, the legal pages and the Leichte
+    Sprache start page in the reader's language, and the shown page's versions."""
+
+    menu: list
+    legal: list
+    leichte_sprache: Page | None
+    versions: dict
+
+
+def _frame_pages(context):
+    """The main menu's pages, the legal pages and the Leichte Sprache start page with their
+    translations, and the page's own versions in every language, which every page shows.
+
+    One query for all of them: the live pages that are in the menu (children of the home page
+    that editors put there and that have no view restriction of their own), the legal pages and
+    the Leichte Sprache page the site settings name, a translation of a legal page in the
+    reader's language, or a version of the page being shown (for the language switcher and the
+    <head>). The site settings give only the chosen pages' ids, so their own query joins no page.
     """
     request = context["request"]
 
@@ -77,33 +105,39 @@ def _frame_pages(context):
         home = _home_page(context)
         shown = context.get("page")
         locale_id = reader_locale_id(context)
-        legal_keys = [
-            page.translation_key for page in SiteSettings.for_request(request).chosen_legal_pages()
-        ]
+        site_settings = SiteSettings.for_request(request)
+        legal_ids = site_settings.legal_page_ids()
+        chosen_ids = [*legal_ids, site_settings.leichte_sprache_page_id]
+        legal_keys = Page.objects.filter(pk__in=legal_ids).values("translation_key")
         in_legal = Q(locale_id=locale_id, translation_key__in=legal_keys)
-        if home is None:
-            in_menu = Q(pk__in=[])
-        else:
-            restricted = PageViewRestriction.objects.filter(page=OuterRef("pk"))
-            in_menu = Q(
-                path__startswith=home.path, depth=home.depth + 1, show_in_menus=True
-            ) & ~Exists(restricted)
-        wanted = Q(in_menu=True) | in_legal
+        wanted = in_legal
+        if home is not None:
+            wanted |= Q(
+                path__startswith=home.path,
+                depth=home.depth + 1,
+                show_in_menus=True,
+                restricted=False,
+            )
+        if any(chosen_ids):
+            wanted |= Q(pk__in=[pk for pk in chosen_ids if pk])
         if isinstance(shown, Page):
             wanted |= Q(translation_key=shown.translation_key)
+        restrictions = PageViewRestriction.objects.filter(page=OuterRef("pk"))
         pages = list(
             Page.objects.live()
-            .annotate(in_menu=ExpressionWrapper(in_menu, output_field=BooleanField()))
+            .annotate(restricted=Exists(restrictions))
             .filter(wanted)
             .select_related("locale")
+            .only(*FRAME_PAGE_FIELDS)
             .order_by("path")
         )
-        menu = [page for page in pages if page.in_menu]
-        legal = {
-            page.translation_key: page
-            for page in pages
-            if page.locale_id == locale_id and page.translation_key in legal_keys
-        }
+        by_pk = {page.pk: page for page in pages}
+        translated = {page.translation_key: page for page in pages if page.locale_id == locale_id}
+        # A legal page in the reader's language where one is live, else the German one as chosen
+        # (only where that is live: a page nobody can see gets no link).
+        legal = [
+            translated.get(by_pk[pk].translation_key, by_pk[pk]) for pk in legal_ids if pk in by_pk
+        ]
         versions = {}
         if isinstance(shown, Page):
             versions = {
@@ -111,35 +145,47 @@ def _frame_pages(context):
                 for page in pages
                 if page.translation_key == shown.translation_key
             }
-        return menu, legal, versions
+        return FramePages(
+            menu=[page for page in pages if _in_menu(page, home)],
+            legal=legal,
+            leichte_sprache=by_pk.get(site_settings.leichte_sprache_page_id),
+            versions=versions,
+        )
 
     return per_request(request, "frame pages", find)
 
 
+def _in_menu(page, home):
+    """Whether a page of the frame's query is in the main menu (the query's menu condition)."""
+    return (
+        home is not None
+        and page.depth == home.depth + 1
+        and page.path.startswith(home.path)
+        and page.show_in_menus
+        and not page.restricted
+    )
+
+
 @register.simple_tag(takes_context=True)
-def legal_pages(context, site_settings):
-    _menu, translations, _versions = _frame_pages(context)
-    return site_settings.legal_pages(reader_locale_id(context), translations)
+def legal_pages(context):
+    """The imprint, privacy and accessibility pages, each in the reader's language where it is
+    translated (German otherwise)."""
+    return _frame_pages(context).legal
 
 
 @register.simple_tag(takes_context=True)
 def leichte_sprache_link(context):
-    """The German start page in Leichte Sprache, which every page's header links to.
+    """The German start page in Leichte Sprache, which every page's header links to, if live.
 
-    It comes with the site settings (select_related), so it costs no query of its own.
+    It comes with the page frame's other pages, so it costs no query of its own.
     """
-    request = context["request"]
-    page = SiteSettings.for_request(request).leichte_sprache_page
-    if page is None or not page.live:
-        return None
-    return page
+    return _frame_pages(context).leichte_sprache
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The live pages under the home page in the reader's language that editors put in the menu."""
-    menu, _legal, _versions = _frame_pages(context)
-    return menu
+    return _frame_pages(context).menu
 
 
 def _live_translations(context, page):
@@ -149,7 +195,7 @@ def _live_translations(context, page):
     the page frame's query.
     """
     if page is context.get("page"):
-        return _frame_pages(context)[2]
+        return _frame_pages(context).versions
     versions = page.get_translations(inclusive=True).live().select_related("locale")
     return {other.locale.language_code: other for other in versions}
 
@@ -224,7 +270,7 @@ def content_language(context, page):
     if page is context.get("page"):
         # A language with no pages of its own (added to settings.LANGUAGES, not synchronised)
         # is served the source language's pages: Wagtail falls back to the site's root page.
-        for code, version in _frame_pages(context)[2].items():
+        for code, version in _frame_pages(context).versions.items():
             if version.pk == page.pk:
                 return code
     return translation.get_language()
