@@ -350,7 +350,7 @@ class SiteSettings(BaseSiteSetting):
     def legal_page_ids(self):
         """The ids of the imprint, privacy and accessibility pages as chosen, in this order.
 
-        The page frame fetches the pages with its other pages (reallabor_site's site_tags), so
+        The page frame fetches the pages with its other pages (in the site's page frame tags), so
         the settings' own query joins none of them.
         """
         return [
