@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .api_filters import FILTERS
 from .models import EventPage, RegistrationFormPage, Venue
 from .next_year_views import NextYearChecklistView, PrepareNextYearView, may_prepare_next_year
 from .registration import attendance, figures
@@ -151,3 +152,9 @@ def prepare_next_year_in_page_listing(page, user, next_url=None):
 @hooks.register("register_page_header_buttons")
 def prepare_next_year_in_page_header(page, user, view_name, next_url=None):
     yield PrepareNextYearMenuItem(page=page, priority=35)
+
+
+@hooks.register("register_api_page_filters")
+def api_page_filters():
+    """This app's filters of the API's pages listing (see pagebase.api_filters)."""
+    return FILTERS
