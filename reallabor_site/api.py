@@ -111,7 +111,6 @@ class PagesViewSet(CheckedParameters, PagesAPIViewSet):
         "key_questions",
         "speakers",
         "practice_examples",
-        "events",
         "short_biography",
     ]
 

@@ -15,7 +15,6 @@ from datetime import datetime
 from functools import cache
 from typing import Annotated, Any, Literal
 
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Prefetch, prefetch_related_objects
@@ -174,13 +173,6 @@ class Position(APIObject):
     organisation: str
 
 
-class SpeakerEvent(APIObject):
-    id: int
-    title: str
-    start: LocalDateTime
-    url: str
-
-
 def image_renditions(image, filters):
     """Rendition URLs and sizes of an image, keyed by the names of `filters`."""
     renditions = image.get_renditions(*filters.values())
@@ -230,36 +222,6 @@ class PositionsField(DeclaredField):
 
     def produce(self, speaker):
         return positions(speaker)
-
-
-class SpeakerEventsField(DeclaredField):
-    """The live events in the speaker page's language at which the person speaks, latest first."""
-
-    schema = list[SpeakerEvent]
-
-    def produce(self, speaker):
-        if not apps.is_installed("events"):
-            return []
-        events = (
-            apps.get_model("events", "EventPage")
-            .objects.live()
-            .public()
-            .filter(
-                locale_id=speaker.locale_id,
-                speakers__speaker__translation_key=speaker.translation_key,
-            )
-            .distinct()
-            .order_by("-start")
-        )
-        return [
-            {
-                "id": event.pk,
-                "title": event.title,
-                "start": event.start,
-                "url": event.get_full_url(),
-            }
-            for event in events
-        ]
 
 
 def declared_stream_schema(generator, field):

@@ -21,7 +21,6 @@ from .api import (
     HeadlessPreviewMixin,
     PortraitField,
     PositionsField,
-    SpeakerEventsField,
     TranslationsField,
 )
 from .visibility import public
@@ -176,7 +175,6 @@ class SpeakerPage(HeadlessPreviewMixin, Page):
         APIField("positions", serializer=PositionsField()),
         APIField("portrait", serializer=PortraitField()),
         APIField("short_biography"),
-        APIField("events", serializer=SpeakerEventsField()),
         APIField("translations", serializer=TranslationsField()),
     ]
 

@@ -282,7 +282,3 @@ class GermanTimeTests(SchemaTestCase):
         self.assertTrue(items)
         for item in items:
             self.assertRegex(item["meta"]["first_published_at"], GERMAN_TIME)
-
-    def test_a_speakers_events_start_in_german_time(self):
-        events = self.get_json(f"/api/v3/pages/{self.shum.pk}/")["events"]
-        self.assertEqual(events[0]["start"], "2023-11-22T10:00:00+01:00")

@@ -1,5 +1,6 @@
-"""Speakers over the headless API: names, positions, portraits, events, languages, a listing's
-queries. (Speakers by event: events/tests/test_api_filters.py.)"""
+"""Speakers over the headless API: names, positions, portraits, languages, a listing's queries.
+
+(A speaker's events: events/tests/test_api_filters.py, `?type=events.EventPage&speaker=<id>`.)"""
 
 from events.models import EventSpeaker
 from events.tests.utils import APITestCase
@@ -30,11 +31,6 @@ class SpeakerRepresentationTests(SpeakerAPITestCase):
                     data = self.get_json(f"/api/{version}/pages/{page.pk}/")
                     self.assertEqual(data["full_name"], name)
                     self.assertEqual(data["positions"][0]["function"], function)
-
-    def test_speaker_lists_the_events_in_its_language(self):
-        events = self.get_json(f"/api/v2/pages/{self.shum_uk.pk}/")["events"]
-        self.assertEqual([event["id"] for event in events], [self.event_uk.pk])
-        self.assertEqual(events[0]["start"], "2023-11-22T10:00:00+01:00")
 
     def test_portrait_comes_in_two_sizes_with_alt_text(self):
         self.shum.portrait = make_portrait()
