@@ -109,6 +109,10 @@ def declared_filters():
                 f"The API filter {name!r} is declared with different types: a value cannot be "
                 "read two ways."
             )
+        if len({declaration.model for declaration in same_name}) < len(same_name):
+            raise ImproperlyConfigured(
+                f"The API filter {name!r} is declared twice for the same page type."
+            )
     return filters
 
 
@@ -139,16 +143,15 @@ def narrow(queryset, values, context):
         if own:
             queryset = own[0].apply(queryset, value, context)
             continue
-        matching = [
-            Q(
-                pk__in=declaration.apply(declaration.model.objects.all(), value, context).values(
-                    "pk"
-                )
-            )
-            for declaration in filters[name]
-        ]
+        matching = [matching_pages(declaration, value, context) for declaration in filters[name]]
         queryset = queryset.filter(reduce(lambda either, other: either | other, matching))
     order = listing_orders().get(queryset.model)
     if order is not None:
         queryset = queryset.order_by(*order.order(values))
     return queryset
+
+
+def matching_pages(declaration, value, context):
+    """A condition that keeps the pages of the declaration's type that match `value`."""
+    pages = declaration.apply(declaration.model.objects.all(), value, context)
+    return Q(pk__in=pages.values("pk"))
