@@ -79,16 +79,20 @@ def practice_example(events, value, context):
 
 
 def speakers_of_event(speakers, value, context):
-    """The event's speakers, by their family and given names."""
+    """The event's speakers (listed by their names, see speakers_order)."""
     event = public_page(context, EventPage, value, "event")
     keys = EventSpeaker.objects.filter(page_id=event.pk).values("speaker__translation_key")
-    speakers = in_language_of(speakers.filter(translation_key__in=keys), event, context)
-    return speakers.order_by("family_name", "given_name")
+    return in_language_of(speakers.filter(translation_key__in=keys), event, context)
 
 
 def events_order(values):
     """Upcoming events and every event by start, soonest first; past events latest first."""
     return ["-start"] if values.get("when") == "past" else ["start"]
+
+
+def speakers_order(values):
+    """The speakers of an event by family and given name."""
+    return ["family_name", "given_name"] if "event" in values else None
 
 
 FILTERS = [
@@ -146,4 +150,5 @@ FILTERS = [
         speakers_of_event,
     ),
     ListingOrder(EventPage, events_order),
+    ListingOrder(SpeakerPage, speakers_order),
 ]

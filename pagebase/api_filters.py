@@ -15,7 +15,8 @@ edit in the app that owns it. A filter naming a page or snippet that does not ex
 `NotFound` (a 404, as any unknown id).
 
 How a listing is narrowed (see `narrow()`):
-- a listing of one page type applies that type's declaration of each filter asked for;
+- a listing of one page type applies that type's declaration of each filter asked for, and is
+  ordered as a `ListingOrder` of that type says;
 - a filter its type does not declare narrows it to the pages that match another type's
   declaration (none, unless they are of both types), so `?type=home.StandardPage&year=2023` is
   empty rather than everything;
@@ -73,7 +74,7 @@ class ListingOrder:
     """How a listing of `model` alone is ordered, unless the request asks for its own ?order=.
 
     `order(values)` gets the validated values of every filter asked for, by name, and gives the
-    fields to order by.
+    fields to order by, or nothing to leave the order to the next declaration (or to Wagtail).
     """
 
     model: type
@@ -116,12 +117,12 @@ def declared_filters():
     return filters
 
 
-def listing_orders():
-    return {
-        declaration.model: declaration
+def listing_orders(model):
+    return [
+        declaration
         for declaration in declarations()
-        if isinstance(declaration, ListingOrder)
-    }
+        if isinstance(declaration, ListingOrder) and declaration.model is model
+    ]
 
 
 def filter_type(name):
@@ -136,18 +137,21 @@ def filter_description(name):
 
 def narrow(queryset, values, context):
     """The pages of `queryset` that match every filter in `values` ({name: validated value}),
-    in the listing order their page type declares (see the module's docstring)."""
+    in the listing order their page type declares (see the module's docstring).
+
+    Each filter narrows by page id (`pk__in`), a condition Wagtail's search accepts beside any
+    query, whichever fields the filter compares.
+    """
     filters = declared_filters()
     for name, value in values.items():
-        own = [declaration for declaration in filters[name] if declaration.model is queryset.model]
-        if own:
-            queryset = own[0].apply(queryset, value, context)
-            continue
-        matching = [matching_pages(declaration, value, context) for declaration in filters[name]]
+        same_name = filters[name]
+        own = [declaration for declaration in same_name if declaration.model is queryset.model]
+        matching = [matching_pages(declaration, value, context) for declaration in own or same_name]
         queryset = queryset.filter(reduce(lambda either, other: either | other, matching))
-    order = listing_orders().get(queryset.model)
-    if order is not None:
-        queryset = queryset.order_by(*order.order(values))
+    for order in listing_orders(queryset.model):
+        fields = order.order(values)
+        if fields:
+            return queryset.order_by(*fields)
     return queryset
 
 

@@ -120,8 +120,15 @@ class PagesViewSet(CheckedParameters, PagesAPIViewSet):
             pages=lambda model: self.get_base_queryset().type(model),
             locale_given="locale" in self.request.GET,
         )
+        values = filter_values(self.request.GET)
+        # Wagtail's field filters would compare a declared field again, in a way its search
+        # refuses for fields it does not index (?status=...&search=...): narrow() applies them.
+        query = self.request.GET.copy()
+        for name in values:
+            query.pop(name)
+        self.request._request.GET = query
         try:
-            return narrow(queryset, filter_values(self.request.GET), context)
+            return narrow(queryset, values, context)
         except NotFound as error:
             raise Http404(str(error)) from None
 

@@ -15,7 +15,8 @@
 - The pages listing knows the filters the apps declare (see pagebase.api_filters), as v2 does,
   each validated by its declared type and described in the schema. Wagtail's listing takes a
   fixed filter schema; ninja lets us wrap the view, so the wrapper hands Wagtail's listing
-  filters that apply the declared ones too.
+  filters that apply the declared ones too, and title= and slug= by page id, so that a search
+  may go with any filter (Wagtail's search refuses to compare fields it does not index).
 - /api/v3/page_preview/ serves the draft behind a headless preview token in v3's page detail
   representation, as /api/v2/page_preview/ does in v2's.
 - Times are written in German time with their offset (+01:00 or +02:00), as on the site and in
@@ -50,7 +51,7 @@ from wagtail.api.v3.routers.pages import (
 )
 from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
 from wagtail.api.v3.urls import api
-from wagtail.models import get_page_models
+from wagtail.models import Page, get_page_models
 
 from pagebase.api_filters import (
     FilterContext,
@@ -222,9 +223,10 @@ DESCENDANT_OF = TypeAdapter(RootRelativeFilter)
 class PageFiltersWithOurs:
     """Wagtail's listing filters, followed by ours; what Wagtail's listing reads, it finds."""
 
-    def __init__(self, wagtail_filters, values):
+    def __init__(self, wagtail_filters, values, field_values):
         self.wagtail_filters = wagtail_filters
         self.values = values
+        self.field_values = field_values
 
     def __getattr__(self, name):
         return getattr(self.wagtail_filters, name)
@@ -239,9 +241,13 @@ class PageFiltersWithOurs:
             locale_given=bool(self.wagtail_filters.locale),
         )
         try:
-            return narrow(queryset, self.values, context)
+            queryset = narrow(queryset, self.values, context)
         except NotFound as error:
             raise HttpError(404, str(error)) from None
+        for name, value in self.field_values.items():
+            # By id, as our filters narrow, so that Wagtail's search accepts it (see below).
+            queryset = queryset.filter(pk__in=Page.objects.filter(**{name: value}).values("pk"))
+        return queryset
 
     @staticmethod
     def descendants(queryset, request, value):
@@ -263,7 +269,17 @@ def pages_listing_with_our_filters(view_func):
         filters = kwargs.get("filters")
         if isinstance(filters, PageFilterSchema):
             values = declared_filter_values(request.GET)
-            kwargs["filters"] = PageFiltersWithOurs(filters, values)
+            field_values = {
+                name: request.GET[name]
+                for name in DECLARED_WAGTAIL_FIELD_FILTERS
+                if name in request.GET
+            }
+            # Wagtail's field filters would compare these fields again, in a way its search
+            # refuses for fields it does not index (?slug=...&search=...): ours apply them.
+            request.GET = request.GET.copy()
+            for name in [*values, *field_values]:
+                request.GET.pop(name, None)
+            kwargs["filters"] = PageFiltersWithOurs(filters, values, field_values)
         return view_func(request, **kwargs)
 
     return view

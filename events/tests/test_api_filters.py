@@ -199,3 +199,24 @@ class MalformedEventFilterTests(EventFiltersTestCase):
                 self.assertEqual(response["Content-Type"], "application/problem+json")
                 if "%00" not in query:
                     self.assertIn(query.split("=")[0], str(response.json()["errors"]))
+
+
+class EventFiltersWithSearchTests(EventFiltersTestCase):
+    def test_every_event_filter_combines_with_a_search(self):
+        for query in (
+            "status=scheduled",
+            "attendance_mode=offline",
+            f"venue={self.venue.pk}",
+            "when=past",
+            "year=2023",
+            "kreis=Kreis%20Coesfeld",
+            f"speaker={self.shum.pk}",
+            f"practice_example={self.coesfeld.pk}",
+        ):
+            self.assertListed(
+                f"type=events.EventPage&locale=de&search=Landkreise&{query}", [self.conference.pk]
+            )
+
+    def test_the_speakers_of_an_event_combine_with_a_search(self):
+        query = f"type=speakers.SpeakerPage&event={self.conference.pk}&search=Shum"
+        self.assertListed(query, [self.shum.pk])
