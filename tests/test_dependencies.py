@@ -21,7 +21,16 @@ from importlib.metadata import packages_distributions
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-SOURCES = ("home", "events", "speakers", "reallabor_site", "bench", "manage.py", "tests")
+SOURCES = (
+    "pagebase",
+    "home",
+    "events",
+    "speakers",
+    "reallabor_site",
+    "bench",
+    "manage.py",
+    "tests",
+)
 FIRST_PARTY = {Path(source).stem for source in SOURCES}
 TEST_EXTRAS = ("dev", "browser")
 DOTTED_PATH = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
