@@ -13,7 +13,7 @@ import wagtail
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 LOCALE_DIR = PROJECT_DIR / "locale"
 # What makemessages reads: the apps, the project package and the catalogues it updates.
-PROJECT_PARTS = ["manage.py", "home", "events", "speakers", "reallabor_site", "locale"]
+PROJECT_PARTS = ["manage.py", "pagebase", "home", "events", "speakers", "reallabor_site", "locale"]
 LANGUAGES = ["de", "en", "uk"]
 
 
