@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.models import HomePage
 
+from .api_filters import FILTERS
 from .models import EventPage, RegistrationFormPage, Venue
 from .next_year_views import NextYearChecklistView, PrepareNextYearView, may_prepare_next_year
 from .registration import attendance, figures
@@ -190,3 +191,9 @@ def home_page_shows_upcoming_events_until(page):
     if isinstance(page, HomePage):
         return EventPage.next_state_change_on_site()
     return None
+
+
+@hooks.register("register_api_page_filters")
+def api_page_filters():
+    """This app's filters of the API's pages listing (see pagebase.api_filters)."""
+    return FILTERS

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .api_filters import FILTERS
 from .leichte_sprache import page_warnings
 from .models import CooperationField, OrganisationDetails
 
@@ -34,3 +35,9 @@ class CooperationFieldViewSet(SnippetViewSet):
 
 
 register_snippet(CooperationFieldViewSet)
+
+
+@hooks.register("register_api_page_filters")
+def api_page_filters():
+    """This app's filters of the API's pages listing (see pagebase.api_filters)."""
+    return FILTERS

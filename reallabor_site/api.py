@@ -1,20 +1,19 @@
 """The headless API: Wagtail's API v2 at /api/v2/ and v3 at /api/v3/, public and read-only.
 
 Both serve live, public pages only, with the `api_fields` each page type declares. Our pages
-endpoint of v2 adds the filters front-ends need (api_v3 brings them to v3), keeps heavy fields to
-detail responses and prepares listings in batches, so their number of queries does not grow with
-the number of items.
+endpoint of v2 adds the filters the apps declare (see pagebase.api_filters; api_v3 brings the
+same declarations to v3), keeps heavy fields to detail responses and prepares listings in
+batches, so their number of queries does not grow with the number of items.
 The one exception to "live pages only" is page_preview (/api/v2/page_preview/ and
 /api/v3/page_preview/): the draft an editor previews, for the front-end holding its preview token.
 """
-
-from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import prefetch_related_objects
 from django.http import Http404, JsonResponse
 from django.urls import path, re_path
-from django.utils import timezone
+from pydantic import TypeAdapter
+from pydantic import ValidationError as PydanticValidationError
 from rest_framework.fields import SkipField
 from rest_framework.response import Response
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -26,17 +25,19 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from events.api import prepare_events
-from events.formatting import BERLIN
-from events.models import EventPage, EventSpeaker
+from events.models import EventPage
 from home.api import localize_practice_examples
 from home.models import PracticeExamplePage
 from pagebase.api_fields import attach_translations
+from pagebase.api_filters import FilterContext, NotFound, declared_filters, filter_type, narrow
 from speakers.api import prefetch_speakers
 from speakers.models import SpeakerPage
 
 from .api_v3 import MAX_OFFSET, has_nul_character, openapi_schema, searchable
 from .preview import InvalidPreviewToken, draft_from_token
 
+# The filters the apps declare (pagebase.api_filters), by name, with the type of their values.
+FILTER_TYPES = {name: TypeAdapter(filter_type(name)) for name in declared_filters()}
 LISTING_PREPARERS = {
     EventPage: prepare_events,
     SpeakerPage: prefetch_speakers,
@@ -54,33 +55,16 @@ def _positive_int(params, name):
     return value
 
 
-def filter_events(queryset, params):
-    """?when=upcoming|past and ?year=YYYY (of the start, in German time), ordered by start.
-
-    Upcoming events come soonest first, past events latest first. Asked of a listing of other or
-    several page types, they narrow it to the events among them.
-    """
-    if queryset.model is not EventPage:
-        events = filter_events(EventPage.objects.all(), params)
-        return queryset.filter(pk__in=events.values("pk"))
-    order = "start"
-    when = params.get("when")
-    if when == "upcoming":
-        queryset = queryset.filter(end__gte=timezone.now())
-    elif when == "past":
-        queryset = queryset.filter(end__lt=timezone.now())
-        order = "-start"
-    elif when is not None:
-        raise BadRequestError("when must be 'upcoming' or 'past'")
-    if "year" in params:
-        year = _positive_int(params, "year")
-        if not 1900 <= year <= 2999:
-            raise BadRequestError("year must lie between 1900 and 2999")
-        queryset = queryset.filter(
-            start__gte=datetime(year, 1, 1, tzinfo=BERLIN),
-            start__lt=datetime(year + 1, 1, 1, tzinfo=BERLIN),
-        )
-    return queryset.order_by(order)
+def filter_values(params):
+    """{name: value} of the declared filters asked for, each validated by its declared type."""
+    values = {}
+    for name, adapter in FILTER_TYPES.items():
+        if name in params:
+            try:
+                values[name] = adapter.validate_python(params[name])
+            except PydanticValidationError as error:
+                raise BadRequestError(f"{name}: {error.errors()[0]['msg']}") from None
+    return values
 
 
 class CheckedParameters:
@@ -120,7 +104,7 @@ class DocumentsViewSet(CheckedParameters, DocumentsAPIViewSet):
 
 
 class PagesViewSet(CheckedParameters, PagesAPIViewSet):
-    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["when", "year", "event"])
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(FILTER_TYPES)
     # Fields that cost queries per item are served with a single page only.
     detail_only_fields = PagesAPIViewSet.detail_only_fields + [
         "body",
@@ -128,34 +112,26 @@ class PagesViewSet(CheckedParameters, PagesAPIViewSet):
         "key_questions",
         "speakers",
         "practice_examples",
-        "events",
         "short_biography",
     ]
 
     def get_queryset(self):
         queryset = super().get_queryset()
-        params = self.request.GET
-        if queryset.model is EventPage or "when" in params or "year" in params:
-            queryset = filter_events(queryset, params)
-        if "event" in params:
-            queryset = self.speakers_of_event(queryset, _positive_int(params, "event"))
-        return queryset
-
-    def speakers_of_event(self, queryset, event_id):
-        """?event=<id>: the event's speakers, in the event's language unless ?locale= says else.
-
-        Asked of a listing of other or several page types, it narrows it to those speakers.
-        """
-        event = self.get_base_queryset().type(EventPage).filter(pk=event_id).only("locale").first()
-        if event is None:
-            raise Http404("no event matches the given event value")
-        keys = EventSpeaker.objects.filter(page_id=event_id).values("speaker__translation_key")
-        queryset = queryset.filter(translation_key__in=keys)
-        if "locale" not in self.request.GET:
-            queryset = queryset.filter(locale_id=event.locale_id)
-        if queryset.model is SpeakerPage:
-            queryset = queryset.order_by("family_name", "given_name")
-        return queryset
+        context = FilterContext(
+            pages=lambda model: self.get_base_queryset().type(model),
+            locale_given="locale" in self.request.GET,
+        )
+        values = filter_values(self.request.GET)
+        # Wagtail's field filters would compare a declared field again, in a way its search
+        # refuses for fields it does not index (?status=...&search=...): narrow() applies them.
+        query = self.request.GET.copy()
+        for name in values:
+            query.pop(name)
+        self.request._request.GET = query
+        try:
+            return narrow(queryset, values, context)
+        except NotFound as error:
+            raise Http404(str(error)) from None
 
     def handle_exception(self, exc):
         # Wagtail's field filters expect ValueError; a malformed date (?start=abc) raises this.

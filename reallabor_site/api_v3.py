@@ -12,10 +12,11 @@
   parameter what it accepts, so that clients and schemathesis see what the API really does; what
   the schema cannot say (one parameter depending on another) the API accepts: child_of with
   descendant_of applies both, and our filters narrow a listing of any page type.
-- The pages listing knows our filters, as v2 does: `when=upcoming|past` and `year=` for events,
-  `event=` for speakers. (`kreis=` needs nothing: Wagtail filters by any database field in a
-  page type's `api_fields`.) Wagtail's listing takes a fixed filter schema; ninja lets us wrap
-  the view, so the wrapper hands Wagtail's listing filters that apply ours too.
+- The pages listing knows the filters the apps declare (see pagebase.api_filters), as v2 does,
+  each validated by its declared type and described in the schema. Wagtail's listing takes a
+  fixed filter schema; ninja lets us wrap the view, so the wrapper hands Wagtail's listing
+  filters that apply the declared ones too, and title= and slug= by page id, so that a search
+  may go with any filter (Wagtail's search refuses to compare fields it does not index).
 - /api/v3/page_preview/ serves the draft behind a headless preview token in v3's page detail
   representation, as /api/v2/page_preview/ does in v2's.
 - Times are written in German time with their offset (+01:00 or +02:00), as on the site and in
@@ -29,7 +30,6 @@ import json
 import re
 from datetime import datetime
 from functools import cache, wraps
-from typing import Annotated, Literal
 
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
@@ -38,7 +38,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.renderers import JSONRenderer
 from ninja.responses import NinjaJSONEncoder, Response
-from pydantic import Field, PositiveInt, TypeAdapter
+from pydantic import TypeAdapter, create_model
 from pydantic import ValidationError as PydanticValidationError
 from wagtail.api import APIField
 from wagtail.api.rich_text import RichTextOutputFormat
@@ -51,14 +51,17 @@ from wagtail.api.v3.routers.pages import (
 )
 from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
 from wagtail.api.v3.urls import api
-from wagtail.models import get_page_models
+from wagtail.models import Page, get_page_models
 
-from events.choices import AttendanceMode, EventStatus
-from events.formatting import BERLIN
-from events.models import EventPage, EventSpeaker, Venue
-from home.models import PracticeExamplePage
 from pagebase.api_fields import DeclaredField, adapter, in_local_time
-from speakers.models import SpeakerPage
+from pagebase.api_filters import (
+    FilterContext,
+    NotFound,
+    declared_filters,
+    filter_description,
+    filter_type,
+    narrow,
+)
 
 from .preview import InvalidPreviewToken, draft_from_token
 from .search_workarounds import without_unescaped_characters
@@ -138,7 +141,7 @@ def undeclared_field_filters():
     fields = set(BASE_PAGE_READ_FIELDS)
     for model in get_page_models():
         fields.update(api_field.name for api_field in APIField.get_fields_for_model(model, True))
-    return fields - DECLARED_WAGTAIL_FIELD_FILTERS - set(OurPageFilters.model_fields) - {"locale"}
+    return fields - DECLARED_WAGTAIL_FIELD_FILTERS - set(declared_filters()) - {"locale"}
 
 
 def ignore_undeclared_field_filters(request):
@@ -194,91 +197,21 @@ class LocalTimeRenderer(JSONRenderer):
 api.renderer = LocalTimeRenderer()
 
 
-class OurPageFilters(Schema):
-    """The filters our front-ends need, beyond Wagtail's own."""
-
-    when: Literal["upcoming", "past"] | None = None
-    year: Annotated[int, Field(ge=1900, le=2999)] | None = None
-    event: PositiveInt | None = None
-    kreis: str | None = None
-    partner_oblast: str | None = None
-    status: Literal[tuple(EventStatus.values)] | None = None
-    attendance_mode: Literal[tuple(AttendanceMode.values)] | None = None
-    venue: PositiveInt | None = None
-
-    @classmethod
-    def from_query(cls, query):
-        return cls.model_validate({name: query[name] for name in cls.model_fields if name in query})
-
-    def apply(self, queryset, request, locale_given):
-        if queryset.model is EventPage or self.when is not None or self.year is not None:
-            queryset = self.filter_events(queryset)
-        if self.event is not None:
-            queryset = self.speakers_of_event(queryset, request, locale_given)
-        return self.filter_fields(queryset)
-
-    def filter_fields(self, queryset):
-        """Pages whose field has the value asked for; asked of a listing of other or several page
-        types, the pages of the type that has the field."""
-        if self.venue is not None and not Venue.objects.filter(pk=self.venue).exists():
-            raise HttpError(404, "No venue matches the given venue value.")
-        for name, model in FIELD_FILTERS.items():
-            value = getattr(self, name)
-            if value is None:
-                continue
-            if queryset.model is model:
-                queryset = queryset.filter(**{name: value})
-            else:
-                matching = model.objects.filter(**{name: value}).values("pk")
-                queryset = queryset.filter(pk__in=matching)
-        return queryset
-
-    def filter_events(self, queryset):
-        """Ordered by start: upcoming events soonest first, past events latest first.
-
-        Asked of a listing of other or several page types, when= and year= narrow it to the
-        events among them.
-        """
-        if queryset.model is not EventPage:
-            return queryset.filter(pk__in=self.filter_events(EventPage.objects.all()).values("pk"))
-        order = "start"
-        if self.when == "upcoming":
-            queryset = queryset.filter(end__gte=timezone.now())
-        elif self.when == "past":
-            queryset = queryset.filter(end__lt=timezone.now())
-            order = "-start"
-        if self.year is not None:
-            queryset = queryset.filter(
-                start__gte=datetime(self.year, 1, 1, tzinfo=BERLIN),
-                start__lt=datetime(self.year + 1, 1, 1, tzinfo=BERLIN),
-            )
-        return queryset.order_by(order)
-
-    def speakers_of_event(self, queryset, request, locale_given):
-        """The event's speakers, in the event's language unless ?locale= says otherwise.
-
-        Asked of a listing of other or several page types, it narrows it to those speakers.
-        """
-        event = get_pages_queryset(request, EventPage).filter(pk=self.event).first()
-        if event is None:
-            raise HttpError(404, "No event matches the given event value.")
-        keys = EventSpeaker.objects.filter(page_id=event.pk).values("speaker__translation_key")
-        queryset = queryset.filter(translation_key__in=keys)
-        if not locale_given:
-            queryset = queryset.filter(locale_id=event.locale_id)
-        if queryset.model is SpeakerPage:
-            queryset = queryset.order_by("family_name", "given_name")
-        return queryset
+def declared_filter_schema():
+    """The declared filters (pagebase.api_filters) as one schema: each optional, of its type."""
+    fields = {name: (filter_type(name) | None, None) for name in declared_filters()}
+    return create_model("DeclaredPageFilters", __base__=Schema, **fields)
 
 
-# Our filters by a page type's field, and the page type that has it.
-FIELD_FILTERS = {
-    "kreis": PracticeExamplePage,
-    "partner_oblast": PracticeExamplePage,
-    "status": EventPage,
-    "attendance_mode": EventPage,
-    "venue": EventPage,
-}
+DeclaredPageFilters = declared_filter_schema()
+
+
+def declared_filter_values(query):
+    """{name: value} of the declared filters asked for; a value of the wrong type is a 422."""
+    asked = {name: query[name] for name in DeclaredPageFilters.model_fields if name in query}
+    return DeclaredPageFilters.model_validate(asked).model_dump(include=set(asked))
+
+
 # Wagtail's own field filters that the schema declares; it would filter by every other database
 # field in a type's api_fields too (rich text, StreamField JSON, exact times), which the schema
 # does not offer, and which the pages listing therefore ignores (see undeclared_field_filters).
@@ -290,9 +223,10 @@ DESCENDANT_OF = TypeAdapter(RootRelativeFilter)
 class PageFiltersWithOurs:
     """Wagtail's listing filters, followed by ours; what Wagtail's listing reads, it finds."""
 
-    def __init__(self, wagtail_filters, ours):
+    def __init__(self, wagtail_filters, values, field_values):
         self.wagtail_filters = wagtail_filters
-        self.ours = ours
+        self.values = values
+        self.field_values = field_values
 
     def __getattr__(self, name):
         return getattr(self.wagtail_filters, name)
@@ -302,7 +236,18 @@ class PageFiltersWithOurs:
         descendant_of = getattr(request, "descendant_of_too", None)
         if descendant_of is not None:
             queryset = self.descendants(queryset, request, descendant_of)
-        return self.ours.apply(queryset, request, locale_given=bool(self.wagtail_filters.locale))
+        context = FilterContext(
+            pages=lambda model: get_pages_queryset(request, model),
+            locale_given=bool(self.wagtail_filters.locale),
+        )
+        try:
+            queryset = narrow(queryset, self.values, context)
+        except NotFound as error:
+            raise HttpError(404, str(error)) from None
+        for name, value in self.field_values.items():
+            # By id, as our filters narrow, so that Wagtail's search accepts it (see below).
+            queryset = queryset.filter(pk__in=Page.objects.filter(**{name: value}).values("pk"))
+        return queryset
 
     @staticmethod
     def descendants(queryset, request, value):
@@ -323,8 +268,18 @@ def pages_listing_with_our_filters(view_func):
     def view(request, **kwargs):
         filters = kwargs.get("filters")
         if isinstance(filters, PageFilterSchema):
-            ours = OurPageFilters.from_query(request.GET)
-            kwargs["filters"] = PageFiltersWithOurs(filters, ours)
+            values = declared_filter_values(request.GET)
+            field_values = {
+                name: request.GET[name]
+                for name in DECLARED_WAGTAIL_FIELD_FILTERS
+                if name in request.GET
+            }
+            # Wagtail's field filters would compare these fields again, in a way its search
+            # refuses for fields it does not index (?slug=...&search=...): ours apply them.
+            request.GET = request.GET.copy()
+            for name in [*values, *field_values]:
+                request.GET.pop(name, None)
+            kwargs["filters"] = PageFiltersWithOurs(filters, values, field_values)
         return view_func(request, **kwargs)
 
     return view
@@ -411,19 +366,10 @@ OUR_FILTER_PARAMETERS = [
         "in": "query",
         "name": name,
         "required": False,
-        "description": description,
-        "schema": OurPageFilters.model_json_schema()["properties"][name],
+        "description": filter_description(name),
+        "schema": DeclaredPageFilters.model_json_schema()["properties"][name],
     }
-    for name, description in (
-        ("when", "Upcoming events (soonest first) or past ones (latest first)."),
-        ("year", "Events starting in that year, in German time."),
-        ("event", "The speakers of the event with this id, in its language unless locale= says."),
-        ("kreis", "Practice examples of this Kreis (German district), e.g. Kreis Coesfeld."),
-        ("partner_oblast", "Practice examples whose partner community lies in this oblast."),
-        ("status", "Events with this status."),
-        ("attendance_mode", "Events that take place on site, online or both."),
-        ("venue", "Events at the venue with this id."),
-    )
+    for name in DeclaredPageFilters.model_fields
 ] + [
     {
         "in": "query",

@@ -1,14 +1,13 @@
-"""API representations of speakers: portraits, positions and the events they speak at.
+"""API representations of speakers: portraits and positions.
 
 The field types come from pagebase.api_fields.
 """
 
-from django.apps import apps
 from django.db.models import Prefetch, prefetch_related_objects
 from pydantic import Field
 from wagtail.images import get_image_model
 
-from pagebase.api_fields import APIObject, DeclaredField, LocalDateTime, Rendition, image_renditions
+from pagebase.api_fields import APIObject, DeclaredField, Rendition, image_renditions
 
 # Sizes a front-end can choose between; the speaker list on the site uses the same two.
 PORTRAIT_RENDITIONS = {"small": "fill-200x200", "large": "fill-400x400"}
@@ -23,13 +22,6 @@ class Portrait(APIObject):
 class Position(APIObject):
     function: str
     organisation: str
-
-
-class SpeakerEvent(APIObject):
-    id: int
-    title: str
-    start: LocalDateTime
-    url: str
 
 
 def portrait(speaker):
@@ -68,33 +60,3 @@ class PositionsField(DeclaredField):
 
     def produce(self, speaker):
         return positions(speaker)
-
-
-class SpeakerEventsField(DeclaredField):
-    """The live events in the speaker page's language at which the person speaks, latest first."""
-
-    schema = list[SpeakerEvent]
-
-    def produce(self, speaker):
-        if not apps.is_installed("events"):
-            return []
-        events = (
-            apps.get_model("events", "EventPage")
-            .objects.live()
-            .public()
-            .filter(
-                locale_id=speaker.locale_id,
-                speakers__speaker__translation_key=speaker.translation_key,
-            )
-            .distinct()
-            .order_by("-start")
-        )
-        return [
-            {
-                "id": event.pk,
-                "title": event.title,
-                "start": event.start,
-                "url": event.get_full_url(),
-            }
-            for event in events
-        ]

@@ -19,7 +19,7 @@ from pagebase.api_fields import DeclaredField, TranslationsField
 from pagebase.models import IndexPage
 from pagebase.preview import HeadlessPreviewMixin
 
-from .api import PortraitField, PositionsField, SpeakerEventsField
+from .api import PortraitField, PositionsField
 
 # The renditions of the portraits in the speaker list, prefetched in one query; they must match the
 # filters in speaker_index_page.html, or each portrait costs a query again.
@@ -159,7 +159,6 @@ class SpeakerPage(HeadlessPreviewMixin, Page):
         APIField("positions", serializer=PositionsField()),
         APIField("portrait", serializer=PortraitField()),
         APIField("short_biography"),
-        APIField("events", serializer=SpeakerEventsField()),
         APIField("translations", serializer=TranslationsField()),
     ]
 

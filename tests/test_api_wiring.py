@@ -135,6 +135,13 @@ class BadInputTests(APITestCase):
         self.assertEqual(response.status_code, 200, response.content)
         self.assertEqual([item["id"] for item in response.json()["items"]], [page.pk])
 
+    def test_v3_filters_by_title_or_slug_beside_a_search(self):
+        for query in ("slug=startseite", "title=Reallabor%20Startseite"):
+            with self.subTest(query):
+                response = self.client.get(f"/api/v3/pages/?{query}&search=Reallabor")
+                self.assertEqual(response.status_code, 200, response.content)
+                self.assertEqual([item["id"] for item in response.json()["items"]], [self.home.pk])
+
     def test_v3_offset_beyond_the_maximum_is_refused_not_a_database_error(self):
         response = self.client.get(f"/api/v3/pages/?offset={10**30}")
         self.assertEqual(response.status_code, 400)
