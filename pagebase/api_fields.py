@@ -9,6 +9,7 @@ both, never a silent drift. Fields read from the page (`source="*"`) and serve A
 from datetime import datetime
 from functools import cache
 from typing import Annotated, Any, Literal
+from urllib.parse import urljoin
 
 from django.conf import settings
 from django.utils import timezone
@@ -135,12 +136,18 @@ class Rendition(APIObject):
     height: int
 
 
-def image_renditions(image, filters):
-    """Rendition URLs and sizes of an image, keyed by the names of `filters`."""
+def image_renditions(image, filters, base_url=None):
+    """Rendition URLs and sizes of an image, keyed by the names of `filters`.
+
+    URLs are absolute: on `base_url` (a page's own address, so on the site's) where given, else
+    on the admin's base URL as Wagtail makes them.
+    """
     renditions = image.get_renditions(*filters.values())
     return {
         name: {
-            "url": renditions[spec].full_url,
+            "url": (
+                urljoin(base_url, renditions[spec].url) if base_url else renditions[spec].full_url
+            ),
             "width": renditions[spec].width,
             "height": renditions[spec].height,
         }
@@ -179,5 +186,6 @@ class ImageField(DeclaredField):
             "title": image.title,
             "width": image.width,
             "height": image.height,
-            "renditions": image_renditions(image, IMAGE_RENDITIONS),
+            # On the page's address: the site's, whatever host the request named.
+            "renditions": image_renditions(image, IMAGE_RENDITIONS, page.get_full_url()),
         }
