@@ -108,28 +108,10 @@ print(json.dumps({
 PREPARE_RUSH = """
 import json
 import os
-from datetime import timedelta
 
-from django.apps import apps
-from django.conf import settings
-from django.utils import timezone
+from bench.seed_event import open_registration
 
-# By app label: the registration models may move within the events app.
-RegistrationFormPage = apps.get_model("events", "RegistrationFormPage")
-
-form_page = RegistrationFormPage.objects.live().get(
-    locale__language_code=settings.LANGUAGE_CODE, alias_of=None
-)
-event = form_page.get_parent().specific
-now = timezone.now()
-event.start = now + timedelta(days=30)
-event.end = event.start + timedelta(hours=4)
-event.save_revision().publish()
-form_page.registration_opens = None
-form_page.registration_closes = now + timedelta(days=14)
-form_page.capacity = int(os.environ["RUSH_PLACES"])
-form_page.double_opt_in = False
-form_page.save_revision().publish()
+form_page = open_registration(int(os.environ["RUSH_PLACES"]))
 print(json.dumps({"path": form_page.get_url_parts()[2], "page_id": form_page.pk}))
 """
 
