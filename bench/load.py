@@ -501,6 +501,15 @@ def registration_data(fields, number):
     return data
 
 
+def timed_request(connection, method, url, body=None, headers=None):
+    """Send one request on `connection`: its response, the response's text and the seconds taken."""
+    started = time.perf_counter()
+    connection.request(method, url, body, headers or {})
+    response = connection.getresponse()
+    text = response.read().decode(errors="replace")
+    return response, text, time.perf_counter() - started
+
+
 def visit(port, path, number):
     """One visitor: load the form page from its own address, then register with what it shows."""
     address = str(FIRST_VISITOR_ADDRESS + number)
@@ -509,11 +518,7 @@ def visit(port, path, number):
         "127.0.0.1", port, timeout=REQUEST_TIMEOUT, source_address=(address, 0)
     )
     try:
-        started = time.perf_counter()
-        connection.request("GET", path)
-        response = connection.getresponse()
-        page = response.read().decode(errors="replace")
-        result["get_seconds"] = time.perf_counter() - started
+        response, page, result["get_seconds"] = timed_request(connection, "GET", path)
         result["get_status"] = response.status
         if response.status != 200:
             result["outcome"] = f"form page answered {response.status}"
@@ -533,11 +538,9 @@ def visit(port, path, number):
             "Referer": origin + path,
         }
         body = urlencode(registration_data(form.fields, number))
-        started = time.perf_counter()
-        connection.request("POST", form.action or path, body, headers)
-        response = connection.getresponse()
-        answer = response.read().decode(errors="replace")
-        result["post_seconds"] = time.perf_counter() - started
+        response, answer, result["post_seconds"] = timed_request(
+            connection, "POST", form.action or path, body, headers
+        )
         result["post_status"] = response.status
         if response.status != 200:
             result["outcome"] = f"registration answered {response.status}"
