@@ -108,28 +108,10 @@ print(json.dumps({
 PREPARE_RUSH = """
 import json
 import os
-from datetime import timedelta
 
-from django.apps import apps
-from django.conf import settings
-from django.utils import timezone
+from bench.seed_event import open_registration
 
-# By app label: the registration models may move within the events app.
-RegistrationFormPage = apps.get_model("events", "RegistrationFormPage")
-
-form_page = RegistrationFormPage.objects.live().get(
-    locale__language_code=settings.LANGUAGE_CODE, alias_of=None
-)
-event = form_page.get_parent().specific
-now = timezone.now()
-event.start = now + timedelta(days=30)
-event.end = event.start + timedelta(hours=4)
-event.save_revision().publish()
-form_page.registration_opens = None
-form_page.registration_closes = now + timedelta(days=14)
-form_page.capacity = int(os.environ["RUSH_PLACES"])
-form_page.double_opt_in = False
-form_page.save_revision().publish()
+form_page = open_registration(int(os.environ["RUSH_PLACES"]))
 print(json.dumps({"path": form_page.get_url_parts()[2], "page_id": form_page.pk}))
 """
 
@@ -519,6 +501,15 @@ def registration_data(fields, number):
     return data
 
 
+def timed_request(connection, method, url, body=None, headers=None):
+    """Send one request on `connection`: its response, the response's text and the seconds taken."""
+    started = time.perf_counter()
+    connection.request(method, url, body, headers or {})
+    response = connection.getresponse()
+    text = response.read().decode(errors="replace")
+    return response, text, time.perf_counter() - started
+
+
 def visit(port, path, number):
     """One visitor: load the form page from its own address, then register with what it shows."""
     address = str(FIRST_VISITOR_ADDRESS + number)
@@ -527,11 +518,7 @@ def visit(port, path, number):
         "127.0.0.1", port, timeout=REQUEST_TIMEOUT, source_address=(address, 0)
     )
     try:
-        started = time.perf_counter()
-        connection.request("GET", path)
-        response = connection.getresponse()
-        page = response.read().decode(errors="replace")
-        result["get_seconds"] = time.perf_counter() - started
+        response, page, result["get_seconds"] = timed_request(connection, "GET", path)
         result["get_status"] = response.status
         if response.status != 200:
             result["outcome"] = f"form page answered {response.status}"
@@ -551,11 +538,9 @@ def visit(port, path, number):
             "Referer": origin + path,
         }
         body = urlencode(registration_data(form.fields, number))
-        started = time.perf_counter()
-        connection.request("POST", form.action or path, body, headers)
-        response = connection.getresponse()
-        answer = response.read().decode(errors="replace")
-        result["post_seconds"] = time.perf_counter() - started
+        response, answer, result["post_seconds"] = timed_request(
+            connection, "POST", form.action or path, body, headers
+        )
         result["post_status"] = response.status
         if response.status != 200:
             result["outcome"] = f"registration answered {response.status}"

@@ -26,7 +26,6 @@ import pstats
 import statistics
 import sys
 import time
-from datetime import timedelta
 from io import StringIO
 from pathlib import Path
 
@@ -42,9 +41,9 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
-from django.utils import timezone  # noqa: E402
 
-from events.models import EventPage, RegistrationFormPage  # noqa: E402
+from bench.seed_event import open_registration  # noqa: E402
+from events.models import EventPage  # noqa: E402
 from speakers.models import SpeakerPage  # noqa: E402
 
 RUSH_PLACES = 100
@@ -74,24 +73,6 @@ OWN_CODE = (
 PLUMBING = ("__call__", "process_request", "process_response")
 
 
-def open_registration():
-    """The seed event in the future and its German form open, as bench/load.py prepares it."""
-    form_page = RegistrationFormPage.objects.live().get(
-        locale__language_code=settings.LANGUAGE_CODE, alias_of=None
-    )
-    event = form_page.get_parent().specific
-    now = timezone.now()
-    event.start = now + timedelta(days=30)
-    event.end = event.start + timedelta(hours=4)
-    event.save_revision().publish()
-    form_page.registration_opens = None
-    form_page.registration_closes = now + timedelta(days=14)
-    form_page.capacity = RUSH_PLACES
-    form_page.double_opt_in = False
-    form_page.save_revision().publish()
-    return form_page
-
-
 def german(model):
     return model.objects.live().filter(locale__language_code="de", alias_of=None).first()
 
@@ -103,7 +84,7 @@ def ukrainian(page):
 
 
 def pages_to_profile():
-    form_page = open_registration()
+    form_page = open_registration(RUSH_PLACES)
     event = german(EventPage)
     speaker = german(SpeakerPage)
     return {

@@ -50,29 +50,13 @@ SIGN_IN_BLOCKED = "Anmeldung gesperrt"
 # registrant fills in (every required field).
 OPEN_REGISTRATION = """
 import json
-from datetime import timedelta
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.utils import timezone
 
-from events.models import RegistrationFormPage
+from bench.seed_event import open_registration
 
-form_page = RegistrationFormPage.objects.live().get(
-    locale__language_code=settings.LANGUAGE_CODE, alias_of=None
-)
-event = form_page.get_parent().specific
-now = timezone.now()
-event.start = now + timedelta(days=30)
-event.end = event.start + timedelta(hours=4)
-event.save_revision().publish()
-form_page.registration_opens = None
-form_page.registration_closes = now + timedelta(days=14)
-form_page.capacity = None
-form_page.double_opt_in = False
-form_page.to_address = ""
-form_page.save_revision().publish()
+form_page = open_registration(capacity=None, to_address="")
 
 answers = {}
 for name, field in form_page.get_form(page=form_page, user=AnonymousUser()).fields.items():

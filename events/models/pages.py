@@ -79,6 +79,26 @@ def route_url(page, name, request):
     return url + page.reverse_subpage(name) if url else None
 
 
+def only_child_by_slug(page, path_components, children):
+    """For the routing of a routable page whose children are all of one type: the child whose slug
+    is the path's first component, from `children` (a queryset of that type) in one query and
+    already specific; None where the path is one of the page's own routes or names no child.
+
+    The child knows its parent, so the page frame's walk up to the home page (and a form's look at
+    its event) needs no query.
+    """
+    if not path_components:
+        return None
+    try:
+        page.resolve_subpage("/" + "/".join(path_components) + "/")
+    except Http404:
+        child = children.child_of(page).filter(slug=path_components[0]).first()
+        if child is not None:
+            child._cached_parent_obj = page
+        return child
+    return None
+
+
 def _chosen_year(value, years):
     """The year asked for with ?year=, if events start in it; anything else shows every year."""
     try:
@@ -159,20 +179,9 @@ class EventIndexPage(HeadlessPreviewMixin, RoutablePageMixin, IndexPage):
         result is already the specific page, with its venue. The index's own routes (the feed)
         still come first.
         """
-        if path_components:
-            try:
-                self.resolve_subpage("/" + "/".join(path_components) + "/")
-            except Http404:
-                event = (
-                    EventPage.objects.child_of(self)
-                    .filter(slug=path_components[0])
-                    .select_related("venue")
-                    .first()
-                )
-                if event is not None:
-                    # Lets the page frame walk up to the home page without a query.
-                    event._cached_parent_obj = self
-                    return event.route(request, path_components[1:])
+        event = only_child_by_slug(self, path_components, EventPage.objects.select_related("venue"))
+        if event is not None:
+            return event.route(request, path_components[1:])
         return super().route(request, path_components)
 
     @path("ics/", name="feed")
@@ -410,20 +419,11 @@ class EventPage(HeadlessPreviewMixin, RoutablePageMixin, Page):
         Registration forms are this page's only children. The event's own routes (ics/) still
         come first.
         """
-        if path_components:
-            try:
-                self.resolve_subpage("/" + "/".join(path_components) + "/")
-            except Http404:
-                form = (
-                    RegistrationFormPage.objects.child_of(self)
-                    .filter(slug=path_components[0])
-                    .select_related("locale")
-                    .first()
-                )
-                if form is not None:
-                    # Its event, and the page frame's walk up to the home page, without a query.
-                    form._cached_parent_obj = self
-                    return form.route(request, path_components[1:])
+        form = only_child_by_slug(
+            self, path_components, RegistrationFormPage.objects.select_related("locale")
+        )
+        if form is not None:
+            return form.route(request, path_components[1:])
         return super().route(request, path_components)
 
     @path("ics/", name="ics")

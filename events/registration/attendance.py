@@ -84,11 +84,9 @@ class WalkInForm(forms.ModelForm):
         fields = ["name", "institution"]
 
 
-@method_decorator(never_cache, name="dispatch")
-class CheckInView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "events/registration/check_in.html"
-    page_title = pgettext_lazy("event day", "Check-in")
-    header_icon = "tick"
+class EventRegistrationsView(WagtailAdminTemplateMixin, TemplateView):
+    """An admin page about one event's registrations (check-in, figures): open to whoever may see
+    the registrations of form `page_id`, titled with the event, below the form's submissions."""
 
     def dispatch(self, request, page_id):
         self.owner = event_form_for(request.user, page_id)
@@ -111,6 +109,13 @@ class CheckInView(WagtailAdminTemplateMixin, TemplateView):
             },
             {"url": "", "label": self.get_page_title()},
         ]
+
+
+@method_decorator(never_cache, name="dispatch")
+class CheckInView(EventRegistrationsView):
+    template_name = "events/registration/check_in.html"
+    page_title = pgettext_lazy("event day", "Check-in")
+    header_icon = "tick"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -15,16 +15,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
-from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.cache import never_cache
-from django.views.generic import TemplateView
 from openpyxl import Workbook
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .admin import neutralise_formula
-from .attendance import WAGTAIL_FORMS
+from .attendance import EventRegistrationsView
 from .models import Registration, WalkIn, language_name
-from .organisers import event_form_for
 from .registrants import FormReader, InstitutionKind
 
 Status = Registration.Status
@@ -172,36 +169,14 @@ def xlsx_response(heading, rows, filename, title):
 
 
 @method_decorator(never_cache, name="dispatch")
-class FiguresView(WagtailAdminTemplateMixin, TemplateView):
+class FiguresView(EventRegistrationsView):
     template_name = "events/registration/figures.html"
     page_title = pgettext_lazy("event day", "Figures")
     header_icon = "table"
 
-    def dispatch(self, request, page_id):
-        self.owner = event_form_for(request.user, page_id)
-        self.page_id = page_id
-        return super().dispatch(request, page_id)
-
-    @cached_property
-    def event(self):
-        return self.owner.get_parent().specific
-
     @cached_property
     def figures(self):
         return count(self.owner)
-
-    def get_page_subtitle(self):
-        return self.event.title
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [
-            {"url": reverse("wagtailforms:index"), "label": gettext(WAGTAIL_FORMS)},
-            {
-                "url": reverse("wagtailforms:list_submissions", args=(self.page_id,)),
-                "label": self.event.title,
-            },
-            {"url": "", "label": self.get_page_title()},
-        ]
 
     def get(self, request, *args, **kwargs):
         export = request.GET.get("export")

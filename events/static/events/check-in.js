@@ -13,6 +13,19 @@
     var rows = Array.prototype.slice.call(root.querySelectorAll("[data-registration]"));
     var pollSeconds = 5;
 
+    // The server's JSON answer to a GET, or to a POST of `body`; fails on any status but 2xx.
+    function fetchJson(url, body) {
+        var options = { headers: { "Accept": "application/json" }, credentials: "same-origin" };
+        if (body) {
+            options.method = "POST";
+            options.body = body;
+        }
+        return fetch(url, options).then(function (response) {
+            if (!response.ok) throw new Error(response.status);
+            return response.json();
+        });
+    }
+
     function folded(text) {
         return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
     }
@@ -57,15 +70,7 @@
         data.set("action", button.value);
         button.disabled = true;
         // Not form.action: the buttons named "action" shadow that property.
-        fetch(form.getAttribute("action"), {
-            method: "POST",
-            body: data,
-            headers: { "Accept": "application/json" },
-            credentials: "same-origin",
-        }).then(function (response) {
-            if (!response.ok) throw new Error(response.status);
-            return response.json();
-        }).then(function (result) {
+        fetchJson(form.getAttribute("action"), data).then(function (result) {
             error.hidden = true;
             showPresent(row, result.present, result.time);
             if (result.present !== wasPresent) addToCount(result.present ? 1 : -1);
@@ -112,13 +117,7 @@
 
     function poll() {
         if (document.hidden) return;
-        fetch(root.getAttribute("data-state-url"), {
-            headers: { "Accept": "application/json" },
-            credentials: "same-origin",
-        }).then(function (response) {
-            if (!response.ok) throw new Error(response.status);
-            return response.json();
-        }).then(function (state) {
+        fetchJson(root.getAttribute("data-state-url")).then(function (state) {
             rows.forEach(function (row) {
                 var time = state.present[row.getAttribute("data-registration")];
                 var busy = row.querySelector("button:disabled");
