@@ -44,6 +44,24 @@ class Presentation:
     presenter: Page | None
 
 
+# What the event page, its JSON-LD and the API read of the listed speaker and practice example
+# pages (names, links, portraits): the rest of each page (biography, body) is not loaded.
+SHOWN_PAGE_FIELDS = ("title", "url_path", "live", "translation_key", "locale")
+SHOWN_SPEAKER_FIELDS = (
+    *SHOWN_PAGE_FIELDS,
+    "honorific_prefix",
+    "academic_title",
+    "given_name",
+    "family_name",
+    "portrait",
+    "portrait_alt_text",
+)
+
+
+def _only(relation, fields):
+    return [f"{relation}__{field}" for field in fields]
+
+
 class EventPeople:
     """The speakers, programme speakers and practice examples of one event, in its language.
 
@@ -53,9 +71,17 @@ class EventPeople:
     """
 
     def __init__(self, event):
-        speaker_entries = list(event.speakers.select_related("speaker"))
+        speaker_entries = list(
+            event.speakers.select_related("speaker").only(
+                "page", "role", *_only("speaker", SHOWN_SPEAKER_FIELDS)
+            )
+        )
         example_entries = list(
-            event.practice_examples.select_related("practice_example", "presenter")
+            event.practice_examples.select_related("practice_example", "presenter").only(
+                "page",
+                *_only("practice_example", (*SHOWN_PAGE_FIELDS, "kreis")),
+                *_only("presenter", SHOWN_SPEAKER_FIELDS),
+            )
         )
         programme_speakers = [
             speaker for item in event.programme for speaker in item.value["speakers"] if speaker

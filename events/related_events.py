@@ -35,8 +35,7 @@ def events_of_speaker(speaker):
 def events_of_practice_example(example):
     """The live events in the reader's language where this partnership was presented."""
     return (
-        EventPage.objects.live()
-        .public()
+        public(EventPage.objects.live())
         .filter(
             locale=Locale.get_active(),
             practice_examples__practice_example__translation_key=example.translation_key,

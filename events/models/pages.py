@@ -32,6 +32,7 @@ from pagebase.localization import snippet_in_locale
 from pagebase.models import IndexPage
 from pagebase.preview import HeadlessPreviewMixin
 from pagebase.versions import live_versions
+from pagebase.visibility import public
 
 from .. import calendar
 from ..api import (
@@ -130,7 +131,7 @@ class EventIndexPage(HeadlessPreviewMixin, RoutablePageMixin, IndexPage):
         )
 
     def events(self):
-        return EventPage.objects.child_of(self).live().public().select_related("venue", "image")
+        return public(EventPage.objects.child_of(self).live()).select_related("venue", "image")
 
     def upcoming_events(self):
         return self.events().filter(end__gte=timezone.now()).order_by("start")
