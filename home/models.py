@@ -37,6 +37,19 @@ PRACTICE_EXAMPLE_CARD_FIELDS = (
 )
 
 
+def optional_link(to, verbose_name, **options):
+    """A choice an editor may leave empty; deleting what it points to empties it again."""
+    return models.ForeignKey(
+        to,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        **options,
+    )
+
+
 class HomePage(HeadlessPreviewMixin, Page):
     """The landing page of the Reallabor project, one per language."""
 
@@ -258,64 +271,21 @@ class OrganisationDetails(TranslatableMixin, models.Model):
 class SiteSettings(BaseSiteSetting):
     """Contact details, logos and legal pages shown in the footer of every page."""
 
-    organisation = models.ForeignKey(
+    organisation = optional_link(
         OrganisationDetails,
-        verbose_name=_("organisation details"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("organisation details"),
         help_text=_("Choose the German version; visitors see the one in their language."),
     )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
-    organiser_logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("organiser's logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    funder_logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("funder's logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    imprint_page = models.ForeignKey(
+    organiser_logo = optional_link("wagtailimages.Image", _("organiser's logo"))
+    funder_logo = optional_link("wagtailimages.Image", _("funder's logo"))
+    imprint_page = optional_link("wagtailcore.Page", _("imprint page"))
+    privacy_page = optional_link("wagtailcore.Page", _("privacy page"))
+    accessibility_page = optional_link("wagtailcore.Page", _("accessibility statement page"))
+    leichte_sprache_page = optional_link(
         "wagtailcore.Page",
-        verbose_name=_("imprint page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("privacy page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    accessibility_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("accessibility statement page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    leichte_sprache_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("Leichte Sprache start page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("Leichte Sprache start page"),
         help_text=_(
             "The German start page in Leichte Sprache. Every page links to it in its header, "
             "in every language."
