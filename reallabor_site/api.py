@@ -113,6 +113,9 @@ class PagesViewSet(CheckedParameters, PagesAPIViewSet):
         "speakers",
         "practice_examples",
         "short_biography",
+        # A page's image in two renditions: a rendition lookup per item in a listing.
+        "image",
+        "hero_image",
     ]
 
     def get_queryset(self):
